@@ -1,0 +1,78 @@
+package io.fastship.localstack.broker;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
+
+/** Waits until a freshly started broker serves metadata, failing fast if its process dies meanwhile. */
+final class BrokerReadiness {
+
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration PAUSE = Duration.ofMillis(100);
+
+    private final String bootstrapServers;
+    private final Process process;
+    private final Path output;
+
+    BrokerReadiness(String bootstrapServers, Process process, Path output) {
+        this.bootstrapServers = bootstrapServers;
+        this.process = process;
+        this.output = output;
+    }
+
+    void await(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, Object> adminConfig = Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ATTEMPT_TIMEOUT.toMillis(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ATTEMPT_TIMEOUT.toMillis(),
+                AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, 50,
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200,
+                AdminClientConfig.CLIENT_ID_CONFIG, "fastship-broker-readiness");
+        try (Admin admin = Admin.create(adminConfig)) {
+            while (true) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("Kafka broker process exited with " + process.exitValue()
+                            + " before it was ready; its log " + output + " ends with:\n" + KafkaBroker.tail(output));
+                }
+                if (answers(admin)) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Kafka broker at " + bootstrapServers + " not ready within "
+                            + timeout + "; its log " + output + " ends with:\n" + KafkaBroker.tail(output));
+                }
+                pause();
+            }
+        }
+    }
+
+    private boolean answers(Admin admin) {
+        try {
+            admin.listTopics(new ListTopicsOptions().listInternal(true))
+                    .names().get(ATTEMPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the Kafka broker", e);
+        }
+    }
+
+    private void pause() {
+        try {
+            process.waitFor(PAUSE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the Kafka broker", e);
+        }
+    }
+}

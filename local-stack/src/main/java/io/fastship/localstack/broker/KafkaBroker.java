@@ -1,0 +1,200 @@
+package io.fastship.localstack.broker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.common.Uuid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A genuine Apache Kafka broker (KRaft combined mode) running as its own JVM process, started from the
+ * Kafka server jars on Maven Central exactly as {@code kafka-server-start.sh} would start it.
+ *
+ * <p>Storage is formatted on first start; later starts on the same data directory keep every topic and
+ * record. {@link #close()} stops the broker cleanly (SIGTERM), {@link #kill()} kills it hard (SIGKILL)
+ * for fault tests.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
+
+    private final BrokerConfig config;
+    private final BrokerLayout layout;
+    private final Process process;
+
+    private KafkaBroker(BrokerConfig config, BrokerLayout layout, Process process) {
+        this.config = config;
+        this.layout = layout;
+        this.process = process;
+    }
+
+    /** Starts the broker and returns once it answers metadata requests, or fails within {@code readyTimeout}. */
+    public static KafkaBroker start(BrokerConfig requested, Duration readyTimeout) {
+        BrokerConfig config = withResolvedPorts(requested);
+        BrokerLayout layout = BrokerLayout.prepare(config);
+        String classpath = BrokerClasspath.resolve();
+        long started = System.nanoTime();
+        if (!layout.isFormatted()) {
+            format(config, layout, classpath);
+        }
+        Process process = launch(config, layout, classpath);
+        KafkaBroker broker = new KafkaBroker(config, layout, process);
+        try {
+            new BrokerReadiness(config.bootstrapServers(), process, layout.outputFile()).await(readyTimeout);
+        } catch (RuntimeException e) {
+            broker.kill();
+            throw e;
+        }
+        log.info("Kafka broker ready at {} in {} ms (pid {}, data {})", config.bootstrapServers(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), process.pid(), config.dataDir());
+        return broker;
+    }
+
+    /** Starts with a 90 second readiness bound, enough for a cold JVM on a busy 2-core machine. */
+    public static KafkaBroker start(BrokerConfig config) {
+        return start(config, Duration.ofSeconds(90));
+    }
+
+    public String bootstrapServers() {
+        return config.bootstrapServers();
+    }
+
+    /** The config with the ports actually taken, to restart a broker on the same address and data. */
+    public BrokerConfig config() {
+        return config;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public Path logFile() {
+        return layout.outputFile();
+    }
+
+    /** Kills the broker process at once (SIGKILL), as a crash would: no controlled shutdown. */
+    public void kill() {
+        process.destroyForcibly();
+        awaitExit(STOP_TIMEOUT);
+    }
+
+    /** Stops the broker with SIGTERM (Kafka's controlled shutdown), falling back to SIGKILL after 30 s. */
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        if (!awaitExit(STOP_TIMEOUT)) {
+            log.warn("Kafka broker {} did not stop within {}; killing it", process.pid(), STOP_TIMEOUT);
+            kill();
+        }
+    }
+
+    private boolean awaitExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static BrokerConfig withResolvedPorts(BrokerConfig config) {
+        int port = config.port() != 0 ? config.port() : freePort(config.host());
+        int controllerPort = config.controllerPort();
+        while (controllerPort == 0 || controllerPort == port) {
+            controllerPort = freePort(config.host());
+        }
+        return config.withPorts(port, controllerPort);
+    }
+
+    private static int freePort(String host) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on " + host, e);
+        }
+    }
+
+    private static void format(BrokerConfig config, BrokerLayout layout, String classpath) {
+        String clusterId = Uuid.randomUuid().toString();
+        List<String> command = javaCommand(classpath, "256m");
+        command.addAll(List.of("kafka.tools.StorageTool", "format", "-t", clusterId,
+                "-c", layout.serverProperties().toString(), "--ignore-formatted"));
+        try {
+            Process formatter = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.outputFile().toFile()))
+                    .start();
+            if (!formatter.waitFor(FORMAT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                formatter.destroyForcibly();
+                throw new IllegalStateException("formatting Kafka storage took longer than " + FORMAT_TIMEOUT);
+            }
+            if (formatter.exitValue() != 0) {
+                throw new IllegalStateException("formatting Kafka storage in " + config.dataDir() + " failed (exit "
+                        + formatter.exitValue() + "): " + tail(layout.outputFile()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run Kafka's StorageTool", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while formatting Kafka storage", e);
+        }
+        log.info("Formatted Kafka storage in {} (cluster id {})", config.dataDir(), clusterId);
+    }
+
+    private static Process launch(BrokerConfig config, BrokerLayout layout, String classpath) {
+        List<String> command = javaCommand(classpath, config.maxHeap());
+        command.add("-Dlogback.configurationFile=" + layout.logbackConfig());
+        command.add(ParentWatchingLauncher.class.getName());
+        command.add(Long.toString(ProcessHandle.current().pid()));
+        command.add("kafka.Kafka");
+        command.add(layout.serverProperties().toString());
+        try {
+            return new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.outputFile().toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the Kafka broker JVM", e);
+        }
+    }
+
+    private static List<String> javaCommand(String classpath, String maxHeap) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + maxHeap);
+        command.add("-XX:+UseG1GC");
+        command.add("-XX:MaxGCPauseMillis=20");
+        command.add("-Djava.awt.headless=true");
+        command.add("-cp");
+        command.add(classpath);
+        return command;
+    }
+
+    static String tail(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        } catch (IOException e) {
+            return "(no output: " + e.getMessage() + ")";
+        }
+    }
+}

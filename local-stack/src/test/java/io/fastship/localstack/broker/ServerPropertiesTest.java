@@ -1,0 +1,59 @@
+package io.fastship.localstack.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class ServerPropertiesTest {
+
+    private final BrokerConfig config = new BrokerConfig(Path.of("/data"), "127.0.0.1", 19092, 19093, "512m", Map.of());
+
+    @Test
+    void rendersSingleNodeKraftSettings() {
+        var props = ServerProperties.render(config, Path.of("/data/kraft"));
+
+        assertThat(props)
+                .containsEntry("process.roles", "broker,controller")
+                .containsEntry("controller.quorum.voters", "1@127.0.0.1:19093")
+                .containsEntry("listeners", "PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093")
+                .containsEntry("advertised.listeners", "PLAINTEXT://127.0.0.1:19092")
+                .containsEntry("log.dirs", "/data/kraft");
+    }
+
+    @Test
+    void internalTopicsFitOneBroker() {
+        var props = ServerProperties.render(config, Path.of("/data/kraft"));
+
+        assertThat(props)
+                .containsEntry("offsets.topic.replication.factor", "1")
+                .containsEntry("transaction.state.log.replication.factor", "1")
+                .containsEntry("transaction.state.log.min.isr", "1");
+    }
+
+    @Test
+    void overridesWinOverDefaults() {
+        var props = ServerProperties.render(config.withOverride("num.partitions", "6"), Path.of("/data/kraft"));
+
+        assertThat(props).containsEntry("num.partitions", "6");
+    }
+
+    @Test
+    void textIsSortedKeyValueLines() {
+        String text = ServerProperties.toText(ServerProperties.render(config, Path.of("/k")));
+
+        assertThat(text.lines().filter(l -> !l.startsWith("#")))
+                .isSorted()
+                .allMatch(line -> line.contains("="));
+    }
+
+    @Test
+    void rejectsTheSamePortTwice() {
+        assertThatThrownBy(() -> config.withPorts(9092, 9092))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must differ");
+    }
+}
