@@ -1,0 +1,59 @@
+package io.fastship.schemas;
+
+import java.util.List;
+
+import io.fastship.events.InventoryEvent;
+import io.fastship.events.OrderCreated;
+import io.fastship.events.OrderStatusChanged;
+import io.fastship.events.PaymentEvent;
+import io.fastship.events.StockAdjusted;
+
+/** The registry of every topic FastShip owns; no topic name is spelled anywhere else. */
+public final class Topics {
+
+    /** {@code OrderCreated}, written by the order service. */
+    public static final Topic<OrderCreated> ORDERS =
+            new Topic<>("orders", OrderCreated.class, "orderId", TopicSettings.events());
+
+    /** {@code PaymentEvent}, written by the payment service. */
+    public static final Topic<PaymentEvent> PAYMENTS =
+            new Topic<>("payments", PaymentEvent.class, "orderId", TopicSettings.events());
+
+    /** {@code InventoryEvent}, written by the inventory service. */
+    public static final Topic<InventoryEvent> INVENTORY =
+            new Topic<>("inventory", InventoryEvent.class, "orderId", TopicSettings.events());
+
+    /** {@code OrderStatusChanged}, written by the order service's saga; read for compensation. */
+    public static final Topic<OrderStatusChanged> ORDER_STATUS =
+            new Topic<>("order-status", OrderStatusChanged.class, "orderId", TopicSettings.events());
+
+    /** {@code StockAdjusted}, written by operations; compacted, keyed by SKU. */
+    public static final Topic<StockAdjusted> STOCK =
+            new Topic<>("stock", StockAdjusted.class, "sku", TopicSettings.compacted());
+
+    private static final String DEAD_LETTER_SUFFIX = ".dlq";
+
+    private Topics() {
+    }
+
+    /** Every event topic, in the order the flow touches them. */
+    public static List<Topic<?>> all() {
+        return List.of(ORDERS, PAYMENTS, INVENTORY, ORDER_STATUS, STOCK);
+    }
+
+    /**
+     * The dead-letter topic of a service (its consumer group or application id), e.g.
+     * {@code payment-service.dlq}. Values there are the original bytes, untouched.
+     */
+    public static String deadLetter(String serviceId) {
+        if (serviceId == null || serviceId.isBlank()) {
+            throw new IllegalArgumentException("serviceId must not be blank");
+        }
+        return serviceId + DEAD_LETTER_SUFFIX;
+    }
+
+    /** Settings of a dead-letter topic: kept longer than events, so an operator has time to look. */
+    public static TopicSettings deadLetterSettings() {
+        return TopicSettings.events().withRetention(java.time.Duration.ofDays(14));
+    }
+}
