@@ -1,0 +1,82 @@
+package io.fastship.schemas.serde;
+
+import io.fastship.schemas.registry.SchemaRegistryClient;
+import io.fastship.schemas.registry.SchemaRegistryException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.specific.SpecificData;
+import org.apache.kafka.common.errors.SerializationException;
+
+/**
+ * Picks the reader schema for a writer schema, in this order: the explicit reader schema; the configured
+ * specific class; the subject's latest version when {@code use.latest.version}; with
+ * {@code specific.avro.reader} the generated class named like the writer schema; else the writer schema, generic.
+ */
+final class ReaderSchemaResolver {
+
+    private final AvroSerdeConfig config;
+    private final boolean isKey;
+    private final SchemaRegistryClient client;
+    private final ReaderChoice fixed;
+    private final ConcurrentMap<Schema, ReaderChoice> byWriterName = new ConcurrentHashMap<>();
+
+    ReaderSchemaResolver(AvroSerdeConfig config, boolean isKey, SchemaRegistryClient client) {
+        this.config = config;
+        this.isKey = isKey;
+        this.client = client;
+        this.fixed = fixedChoice(config);
+    }
+
+    ReaderChoice choose(String topic, Schema writer) {
+        if (fixed != null) {
+            return fixed;
+        }
+        if (config.useLatestVersion()) {
+            String subject = config.subjectNameStrategy().subjectName(topic, isKey, writer);
+            try {
+                return choiceFor(client.getLatestVersion(subject).schema(), config.specificAvroReader());
+            } catch (SchemaRegistryException e) {
+                throw RegistryFailures.translate(e, "Cannot get latest version of subject " + subject
+                        + " to read with (use.latest.version=true)");
+            }
+        }
+        if (config.specificAvroReader()) {
+            return byWriterName.computeIfAbsent(writer, ReaderSchemaResolver::generatedClassFor);
+        }
+        return ReaderChoice.generic(writer);
+    }
+
+    private static ReaderChoice fixedChoice(AvroSerdeConfig config) {
+        if (config.readerSchema() != null) {
+            return choiceFor(config.readerSchema(), config.specificAvroReader());
+        }
+        if (config.readerClass() != null) {
+            SpecificData model = SpecificData.getForClass(config.readerClass());
+            return new ReaderChoice(model.getSchema(config.readerClass()), model);
+        }
+        return null;
+    }
+
+    private static ReaderChoice choiceFor(Schema reader, boolean specific) {
+        GenericData model = specific ? SpecificData.getForSchema(reader) : GenericData.get();
+        return new ReaderChoice(reader, model);
+    }
+
+    private static ReaderChoice generatedClassFor(Schema writer) {
+        return switch (writer.getType()) {
+            case RECORD, ENUM, FIXED -> {
+                Class<?> generated = SpecificData.get().getClass(writer);
+                if (generated == null) {
+                    throw new SerializationException("specific.avro.reader is true but no generated class "
+                            + writer.getFullName() + " is on the classpath for the writer schema");
+                }
+                SpecificData model = SpecificData.getForClass(generated);
+                yield new ReaderChoice(model.getSchema(generated), model);
+            }
+            // Primitives and top-level unions have no generated class; they read as generic values.
+            default -> ReaderChoice.generic(writer);
+        };
+    }
+}
