@@ -35,7 +35,12 @@ class KafkaBrokerIT {
         String topic = stack.uniqueName("tx");
         stack.createTopic(topic, 3);
 
-        try (var producer = transactionalProducer(stack.bootstrapServers(), stack.uniqueName("tx-id"))) {
+        assertTransactionsIsolateAbortedRecords(stack.bootstrapServers(), topic, stack.uniqueName("tx-id"));
+    }
+
+    /** The broker contract both the process broker and the container broker must meet. */
+    static void assertTransactionsIsolateAbortedRecords(String bootstrap, String topic, String transactionalId) {
+        try (var producer = transactionalProducer(bootstrap, transactionalId)) {
             producer.initTransactions();
             producer.beginTransaction();
             producer.send(new ProducerRecord<>(topic, "k1", "aborted-1"));
@@ -49,9 +54,9 @@ class KafkaBrokerIT {
             producer.commitTransaction();
         }
 
-        assertThat(readAll(stack.bootstrapServers(), topic, "read_committed", 2))
+        assertThat(readAll(bootstrap, topic, "read_committed", 2))
                 .containsExactlyInAnyOrder("committed-1", "committed-2");
-        assertThat(readAll(stack.bootstrapServers(), topic, "read_uncommitted", 4))
+        assertThat(readAll(bootstrap, topic, "read_uncommitted", 4))
                 .containsExactlyInAnyOrder("aborted-1", "aborted-2", "committed-1", "committed-2");
     }
 
@@ -100,7 +105,7 @@ class KafkaBrokerIT {
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
     }
 
-    private static void createTopic(String bootstrap, String topic) throws Exception {
+    static void createTopic(String bootstrap, String topic) throws Exception {
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrap))) {
             admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 2, (short) 1)))
                     .all().get(30, TimeUnit.SECONDS);
