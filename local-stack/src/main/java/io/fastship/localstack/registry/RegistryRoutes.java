@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,13 +56,17 @@ public final class RegistryRoutes {
                 respond(ctx, levelBody(service.subjectLevel(subject(ctx), flag(ctx, "defaultToGlobal")))));
         routes.put("/config/{subject}", ctx -> respond(ctx, echoBody(service.setLevel(subject(ctx), levelFrom(ctx)))));
 
-        routes.exception(Exception.class, (e, ctx) -> {
-            ErrorMapper.ErrorResponse error = errors.map(e);
-            ctx.status(error.httpStatus());
-            respondJson(ctx, MAPPER.createObjectNode()
-                    .put("error_code", error.errorCode())
-                    .put("message", error.message()));
-        });
+        routes.exception(Exception.class, this::respondError);
+        // Javalin answers its own HttpResponseExceptions (unknown route, ...) in plain text unless this type is named.
+        routes.exception(HttpResponseException.class, this::respondError);
+    }
+
+    private void respondError(Exception failure, Context ctx) {
+        ErrorMapper.ErrorResponse error = errors.map(failure);
+        ctx.status(error.httpStatus());
+        respondJson(ctx, MAPPER.createObjectNode()
+                .put("error_code", error.errorCode())
+                .put("message", error.message()));
     }
 
     private void register(Context ctx) {
