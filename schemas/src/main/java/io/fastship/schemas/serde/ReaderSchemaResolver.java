@@ -5,7 +5,6 @@ import io.fastship.schemas.registry.SchemaRegistryException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.specific.SpecificData;
 import org.apache.kafka.common.errors.SerializationException;
 
@@ -21,6 +20,7 @@ final class ReaderSchemaResolver {
     private final SchemaRegistryClient client;
     private final ReaderChoice fixed;
     private final ConcurrentMap<Schema, ReaderChoice> byWriterName = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Schema, ReaderChoice> byLatestSchema = new ConcurrentHashMap<>();
 
     ReaderSchemaResolver(AvroSerdeConfig config, boolean isKey, SchemaRegistryClient client) {
         this.config = config;
@@ -36,7 +36,8 @@ final class ReaderSchemaResolver {
         if (config.useLatestVersion()) {
             String subject = config.subjectNameStrategy().subjectName(topic, isKey, writer);
             try {
-                return choiceFor(client.getLatestVersion(subject).schema(), config.specificAvroReader());
+                Schema latest = client.getLatestVersion(subject).schema();
+                return byLatestSchema.computeIfAbsent(latest, s -> choiceFor(s, config.specificAvroReader()));
             } catch (SchemaRegistryException e) {
                 throw RegistryFailures.translate(e, "Cannot get latest version of subject " + subject
                         + " to read with (use.latest.version=true)");
@@ -53,27 +54,33 @@ final class ReaderSchemaResolver {
             return choiceFor(config.readerSchema(), config.specificAvroReader());
         }
         if (config.readerClass() != null) {
-            SpecificData model = SpecificData.getForClass(config.readerClass());
-            return new ReaderChoice(model.getSchema(config.readerClass()), model);
+            return specificChoice(config.readerClass());
         }
         return null;
     }
 
     private static ReaderChoice choiceFor(Schema reader, boolean specific) {
-        GenericData model = specific ? SpecificData.getForSchema(reader) : GenericData.get();
-        return new ReaderChoice(reader, model);
+        if (!specific) {
+            return ReaderChoice.generic(reader);
+        }
+        GeneratedClassTrust.trustClassesOf(reader);
+        return new ReaderChoice(reader, SpecificData.getForSchema(reader));
+    }
+
+    private static ReaderChoice specificChoice(Class<?> generated) {
+        SpecificData model = SpecificData.getForClass(generated);
+        Schema schema = model.getSchema(generated);
+        GeneratedClassTrust.trustClassesOf(schema);
+        return new ReaderChoice(schema, model);
     }
 
     private static ReaderChoice generatedClassFor(Schema writer) {
         return switch (writer.getType()) {
             case RECORD, ENUM, FIXED -> {
-                Class<?> generated = SpecificData.get().getClass(writer);
-                if (generated == null) {
-                    throw new SerializationException("specific.avro.reader is true but no generated class "
-                            + writer.getFullName() + " is on the classpath for the writer schema");
-                }
-                SpecificData model = SpecificData.getForClass(generated);
-                yield new ReaderChoice(model.getSchema(generated), model);
+                Class<?> generated = GeneratedClassTrust.generatedClassFor(writer).orElseThrow(() ->
+                        new SerializationException("specific.avro.reader is true but no generated class "
+                                + writer.getFullName() + " is on the classpath for the writer schema"));
+                yield specificChoice(generated);
             }
             // Primitives and top-level unions have no generated class; they read as generic values.
             default -> ReaderChoice.generic(writer);

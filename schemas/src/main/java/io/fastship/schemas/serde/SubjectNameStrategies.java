@@ -37,7 +37,7 @@ public final class SubjectNameStrategies {
         }
         String name = value.toString().trim();
         String simple = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-        boolean wellKnownPackage = name.equals(simple) || name.startsWith("io.confluent.")
+        boolean wellKnownPackage = name.indexOf('.') < 0 || name.startsWith("io.confluent.")
                 || name.startsWith(SubjectNameStrategies.class.getPackageName() + ".");
         if (wellKnownPackage && KNOWN.containsKey(simple)) {
             return KNOWN.get(simple);
