@@ -1,0 +1,100 @@
+package io.fastship.platform.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+import io.fastship.schemas.TopicSettings;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the project's topics with explicit partitions, replication and configs, fitting replication to the
+ * cluster's size. Safe to run from every instance at every start: existing topics are left as they are, and a
+ * partition count that differs from the declared one is reported, because it breaks co-partitioning.
+ */
+public final class TopicInitializer {
+
+    private static final Logger log = LoggerFactory.getLogger(TopicInitializer.class);
+
+    private final Admin admin;
+    private final Duration timeout;
+
+    public TopicInitializer(Admin admin, Duration timeout) {
+        this.admin = admin;
+        this.timeout = timeout;
+    }
+
+    /** A topic to ensure: its name and how it should be created. */
+    public record Spec(String name, TopicSettings settings) {
+    }
+
+    /** Creates the missing topics; returns the names it created. */
+    public List<String> ensure(Collection<Spec> specs) {
+        int brokers = await(admin.describeCluster().nodes()).size();
+        List<NewTopic> requests = specs.stream().map(spec -> {
+            TopicSettings fitted = spec.settings().forBrokers(brokers);
+            return new NewTopic(spec.name(), fitted.partitions(), fitted.replicationFactor()).configs(fitted.configs());
+        }).toList();
+        List<String> created = new ArrayList<>();
+        var results = admin.createTopics(requests).values();
+        for (var entry : results.entrySet()) {
+            try {
+                entry.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                created.add(entry.getKey());
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException("cannot create topic " + entry.getKey() + ": "
+                            + e.getCause().getMessage(), e.getCause());
+                }
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("creating topic " + entry.getKey() + " took longer than " + timeout, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while creating topics", e);
+            }
+        }
+        if (!created.isEmpty()) {
+            log.info("Created topics {} on a cluster of {} broker(s)", created, brokers);
+        }
+        warnAboutPartitionMismatches(specs);
+        return created;
+    }
+
+    private void warnAboutPartitionMismatches(Collection<Spec> specs) {
+        Map<String, Integer> declared = specs.stream()
+                .collect(Collectors.toMap(Spec::name, spec -> spec.settings().partitions()));
+        Map<String, TopicDescription> actual = await(admin.describeTopics(Set.copyOf(declared.keySet())).allTopicNames());
+        actual.forEach((name, description) -> {
+            int partitions = description.partitions().size();
+            if (partitions != declared.get(name)) {
+                log.warn("Topic {} has {} partitions but {} are declared; co-partitioned joins need equal counts",
+                        name, partitions, declared.get(name));
+            }
+        });
+    }
+
+    private <T> T await(org.apache.kafka.common.KafkaFuture<T> future) {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka is not reachable: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka did not answer within " + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while talking to Kafka", e);
+        }
+    }
+}
