@@ -33,6 +33,17 @@ public record Topic<V extends SpecificRecord>(String name, Class<V> valueType, S
         return name + "-value";
     }
 
+    /**
+     * This topic inside a namespace ({@code TOPIC_NAMESPACE}): {@code staging.orders} for namespace
+     * {@code staging}. Lets several environments, or several tests, share one cluster. Blank means none.
+     */
+    public Topic<V> inNamespace(String namespace) {
+        if (namespace == null || namespace.isBlank()) {
+            return this;
+        }
+        return new Topic<>(namespace.strip() + "." + name, valueType, keyDescription, settings);
+    }
+
     public Topic<V> withSettings(TopicSettings newSettings) {
         return new Topic<>(name, valueType, keyDescription, newSettings);
     }

@@ -59,6 +59,13 @@ class TopicsTest {
     }
 
     @Test
+    void namespacesPrefixTheName() {
+        assertThat(Topics.ORDERS.inNamespace("staging").name()).isEqualTo("staging.orders");
+        assertThat(Topics.ORDERS.inNamespace(" ")).isSameAs(Topics.ORDERS);
+        assertThatThrownBy(() -> Topics.ORDERS.inNamespace("bad ns")).hasMessageContaining("bad ns.orders");
+    }
+
+    @Test
     void rejectsIllegalTopicNames() {
         assertThatThrownBy(() -> new Topic<>("orders!", io.fastship.events.OrderCreated.class, "orderId",
                 TopicSettings.events())).hasMessageContaining("orders!");
