@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.Schema;
 
 /** An in-memory registry fake that counts calls per method, for serde and cache tests. */
-public final class InMemorySchemaRegistryClient implements SchemaRegistryClient {
+public class InMemorySchemaRegistryClient implements SchemaRegistryClient {
 
     private final Map<String, List<RegisteredSchema>> subjects = new LinkedHashMap<>();
     private final Map<Integer, Schema> byId = new LinkedHashMap<>();
