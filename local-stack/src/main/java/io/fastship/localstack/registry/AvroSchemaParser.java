@@ -3,7 +3,7 @@ package io.fastship.localstack.registry;
 import org.apache.avro.Schema;
 
 /** Turns a request into a parsed Avro schema and its canonical text, rejecting what this registry cannot hold. */
-public final class AvroSchemaParser {
+final class AvroSchemaParser {
 
     /** A parsed schema with the text the registry stores and compares. */
     public record ParsedSchema(Schema schema, String canonical) {

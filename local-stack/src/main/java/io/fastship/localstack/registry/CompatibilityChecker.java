@@ -9,7 +9,7 @@ import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
 
 /** Decides whether a candidate schema may follow a subject's existing versions under a compatibility level. */
-public final class CompatibilityChecker {
+final class CompatibilityChecker {
 
     /**
      * Returns why the candidate is incompatible, or an empty list when it is compatible.

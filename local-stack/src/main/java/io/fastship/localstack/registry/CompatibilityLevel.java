@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The compatibility rules a subject's new schema versions must follow, as named by the Confluent API. */
-public enum CompatibilityLevel {
+enum CompatibilityLevel {
     NONE(false, false, false),
     BACKWARD(true, false, false),
     BACKWARD_TRANSITIVE(true, false, true),

@@ -5,7 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Turns any failure of a request into the status and {@code {"error_code", "message"}} body clients expect. */
-public final class ErrorMapper {
+final class ErrorMapper {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
 

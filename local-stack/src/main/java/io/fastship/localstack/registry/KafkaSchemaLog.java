@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * The schemas topic: one producer for appends and one background reader that feeds every record, in
  * order, to the handler that maintains the registry's state.
  */
-public final class KafkaSchemaLog implements SchemaLog, AutoCloseable {
+final class KafkaSchemaLog implements SchemaLog, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaSchemaLog.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
@@ -145,7 +146,7 @@ public final class KafkaSchemaLog implements SchemaLog, AutoCloseable {
         } catch (RuntimeException e) {
             fail(e);
         } finally {
-            consumer.close(CLOSE_TIMEOUT);
+            consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
             synchronized (progress) {
                 progress.notifyAll();
             }
@@ -203,7 +204,7 @@ public final class KafkaSchemaLog implements SchemaLog, AutoCloseable {
                 log.warn("Schemas reader for {} did not stop within {}", partition.topic(), CLOSE_TIMEOUT.multipliedBy(2));
             }
         } else if (reader.getState() == Thread.State.NEW) {
-            consumer.close(CLOSE_TIMEOUT);
+            consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
         }
         producer.close(CLOSE_TIMEOUT);
     }

@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Reads and writes the JSON keys and values of the {@code _schemas} topic in Confluent's own layout. */
-public final class LogCodec {
+final class LogCodec {
 
     private static final Logger log = LoggerFactory.getLogger(LogCodec.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -1,7 +1,7 @@
 package io.fastship.localstack.registry;
 
 /** A decoded record of the schemas topic: the only way the registry's state ever changes. */
-public sealed interface LogEntry {
+sealed interface LogEntry {
 
     /** A version was registered (or rewritten, e.g. with {@code deleted=true}). */
     record SchemaUpserted(SchemaVersion version) implements LogEntry {

@@ -1,7 +1,7 @@
 package io.fastship.localstack.registry;
 
 /** A failure the REST API reports to the client as {@code {"error_code", "message"}} with an HTTP status. */
-public final class RegistryException extends RuntimeException {
+final class RegistryException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 

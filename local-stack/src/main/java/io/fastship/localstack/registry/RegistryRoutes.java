@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The Confluent-compatible REST endpoints: parse the request, call the service, write the JSON answer. */
-public final class RegistryRoutes {
+final class RegistryRoutes {
 
     /** The media type of every answer, errors included. */
     public static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";

@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * The registry's in-memory index, rebuilt from the schemas topic. Only {@link #apply} changes it, and
  * only the topic reader calls that, so the log stays the single source of truth.
  */
-public final class RegistryState {
+final class RegistryState {
 
     private final Map<String, NavigableMap<Integer, SchemaVersion>> subjects = new TreeMap<>();
     private final Map<Integer, String> schemaById = new HashMap<>();

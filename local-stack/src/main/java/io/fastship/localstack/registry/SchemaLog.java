@@ -1,7 +1,7 @@
 package io.fastship.localstack.registry;
 
 /** The append side of the schemas topic. */
-public interface SchemaLog {
+interface SchemaLog {
 
     /**
      * Appends one record ({@code value} null for a tombstone) and returns only once the registry's own

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The registry's rules: identity, versions, compatibility, deletes and config, on top of the state and the log. */
-public final class SchemaRegistryService {
+final class SchemaRegistryService {
 
     private static final Logger log = LoggerFactory.getLogger(SchemaRegistryService.class);
 

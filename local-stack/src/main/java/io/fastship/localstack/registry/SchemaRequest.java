@@ -3,7 +3,7 @@ package io.fastship.localstack.registry;
 import java.util.List;
 
 /** The body clients send to register, look up or test a schema. */
-public record SchemaRequest(String schema, String schemaType, List<Object> references) {
+record SchemaRequest(String schema, String schemaType, List<Object> references) {
 
     public SchemaRequest {
         references = references == null ? List.of() : List.copyOf(references);

@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Makes sure the registry's compacted, single-partition storage topic exists. */
-public final class SchemaTopic {
+final class SchemaTopic {
 
     private static final Logger log = LoggerFactory.getLogger(SchemaTopic.class);
 

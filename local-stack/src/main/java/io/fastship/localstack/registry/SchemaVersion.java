@@ -3,7 +3,7 @@ package io.fastship.localstack.registry;
 import java.util.Objects;
 
 /** One registered version of a subject: its global id, canonical Avro text and soft-delete flag. */
-public record SchemaVersion(String subject, int version, int id, String schema, boolean deleted) {
+record SchemaVersion(String subject, int version, int id, String schema, boolean deleted) {
 
     public SchemaVersion {
         Objects.requireNonNull(subject, "subject");

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.OptionalInt;
 
 /** A version path segment: a number from 1 up or {@code latest} in any case. */
-public record VersionId(OptionalInt number) {
+record VersionId(OptionalInt number) {
 
     private static final VersionId LATEST = new VersionId(OptionalInt.empty());
 
