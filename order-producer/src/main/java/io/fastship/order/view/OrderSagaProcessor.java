@@ -1,0 +1,163 @@
+package io.fastship.order.view;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.fastship.events.InventoryEvent;
+import io.fastship.events.OrderCreated;
+import io.fastship.events.OrderStatus;
+import io.fastship.events.OrderStatusChanged;
+import io.fastship.events.PaymentEvent;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Folds the three input streams of one order (they share key and partition) into its view with {@link OrderSaga},
+ * keeps the deadline index in step, forwards the status events, and cancels due orders on a wall-clock punctuator.
+ */
+final class OrderSagaProcessor implements Processor<String, SpecificRecord, String, OrderStatusChanged> {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderSagaProcessor.class);
+    /** Due orders handled per punctuation, so one scan never holds the task for long; the rest wait a tick. */
+    static final int MAX_EXPIRIES_PER_SCAN = 1_000;
+
+    private final OrderSaga saga;
+    private final Duration scanInterval;
+    private final OrderViewListener listener;
+    private ProcessorContext<String, OrderStatusChanged> context;
+    private KeyValueStore<String, OrderView> views;
+    private KeyValueStore<String, String> deadlines;
+
+    OrderSagaProcessor(OrderSaga saga, Duration scanInterval, OrderViewListener listener) {
+        this.saga = saga;
+        this.scanInterval = scanInterval;
+        this.listener = listener;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, OrderStatusChanged> processorContext) {
+        context = processorContext;
+        views = context.getStateStore(OrderTopology.VIEWS);
+        deadlines = context.getStateStore(OrderTopology.DEADLINES);
+        context.schedule(scanInterval, PunctuationType.WALL_CLOCK_TIME, this::expireDue);
+    }
+
+    @Override
+    public void process(Record<String, SpecificRecord> record) {
+        SpecificRecord event = record.value();
+        if (event == null) {
+            return;
+        }
+        String orderId = record.key();
+        String claimed = orderIdOf(event);
+        if (orderId == null || !orderId.equals(claimed)) {
+            // Thrown, not skipped: the platform's handler dead-letters the record with this reason.
+            throw new IllegalArgumentException("record key '" + orderId + "' does not match orderId '" + claimed
+                    + "' of " + event.getSchema().getName());
+        }
+        OrderView current = currentView(orderId);
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        OrderSaga.Step step;
+        if (event instanceof OrderCreated created) {
+            step = saga.onCreated(current, created, now);
+        } else if (event instanceof PaymentEvent payment) {
+            step = saga.onPayment(current, payment, now);
+        } else if (event instanceof InventoryEvent inventory) {
+            step = saga.onInventory(current, inventory, now);
+        } else {
+            throw new IllegalArgumentException("unexpected event type " + event.getSchema().getFullName());
+        }
+        if (!step.changed()) {
+            log.debug("Order {}: {} changed nothing (duplicate or late)", orderId, event.getSchema().getName());
+        }
+        apply(current, step, now);
+    }
+
+    private void expireDue(long wallClockMillis) {
+        Instant now = Instant.ofEpochMilli(wallClockMillis);
+        List<KeyValue<String, String>> due = new ArrayList<>();
+        try (KeyValueIterator<String, String> range = deadlines.range(DeadlineIndex.FIRST, DeadlineIndex.dueUpTo(now))) {
+            while (range.hasNext() && due.size() < MAX_EXPIRIES_PER_SCAN) {
+                due.add(range.next());
+            }
+        }
+        for (KeyValue<String, String> entry : due) {
+            OrderView current = currentView(entry.value);
+            OrderSaga.Step step = saga.onDeadline(current, now);
+            if (step.changed()) {
+                log.info("Order {} timed out after its deadline {}", current.orderId(), current.deadlineAt());
+                apply(current, step, now);
+            } else {
+                // The order was decided or re-indexed since; the entry is stale.
+                deadlines.delete(entry.key);
+            }
+        }
+    }
+
+    private OrderView currentView(String orderId) {
+        OrderView stored = views.get(orderId);
+        return stored == null ? OrderView.empty(orderId) : stored;
+    }
+
+    private void apply(OrderView before, OrderSaga.Step step, Instant now) {
+        if (!step.changed()) {
+            return;
+        }
+        OrderView after = step.view();
+        views.put(after.orderId(), after);
+        boolean wasPending = before.status() == OrderStatus.PENDING;
+        boolean isPending = after.status() == OrderStatus.PENDING;
+        if (!wasPending && isPending) {
+            deadlines.put(DeadlineIndex.key(after.deadlineAt(), after.orderId()), after.orderId());
+        } else if (wasPending && !isPending) {
+            deadlines.delete(DeadlineIndex.key(before.deadlineAt(), before.orderId()));
+        }
+        for (StatusEmission emission : step.emissions()) {
+            context.forward(new Record<>(after.orderId(), toEvent(after.orderId(), emission, now), now.toEpochMilli()));
+        }
+        listener.changed(after, step.emissions());
+    }
+
+    static OrderStatusChanged toEvent(String orderId, StatusEmission emission, Instant now) {
+        return OrderStatusChanged.newBuilder()
+                .setEventId(eventId(orderId, emission.version()))
+                .setOrderId(orderId)
+                .setStatus(emission.status())
+                .setReason(emission.reason())
+                .setPaymentStatus(emission.paymentStatus())
+                .setInventoryStatus(emission.inventoryStatus())
+                .setOccurredAt(now)
+                .build();
+    }
+
+    /** The same id for the same emission of the same order, even if a crash makes Streams compute it twice. */
+    static String eventId(String orderId, long version) {
+        return UUID.nameUUIDFromBytes(("fastship-order-status:" + orderId + ":" + version)
+                .getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static String orderIdOf(SpecificRecord event) {
+        if (event instanceof OrderCreated created) {
+            return created.getOrderId();
+        }
+        if (event instanceof PaymentEvent payment) {
+            return payment.getOrderId();
+        }
+        if (event instanceof InventoryEvent inventory) {
+            return inventory.getOrderId();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,44 @@
+package io.fastship.order.view;
+
+import java.time.Duration;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The order service's Streams topology: {@code orders}, {@code payments} and {@code inventory} (co-partitioned by
+ * order id) merge into one saga processor with one view store and a deadline index; status events go to
+ * {@code order-status}. One processor and one store per order key keep the fold ordered per partition and
+ * need no repartitioning or joins.
+ */
+public final class OrderTopology {
+
+    /** The view store, queried by {@code GET /orders/{id}}. */
+    public static final String VIEWS = "order-views";
+    /** Pending orders by deadline. */
+    public static final String DEADLINES = "order-deadlines";
+
+    private OrderTopology() {
+    }
+
+    public static Topology build(SagaTopics topics, SagaSerdes serdes, OrderSaga saga, Duration scanInterval,
+                                 OrderViewListener listener) {
+        Topology topology = new Topology();
+        topology.addSource("orders-source", Serdes.String().deserializer(), serdes.orders().deserializer(),
+                topics.orders().name());
+        topology.addSource("payments-source", Serdes.String().deserializer(), serdes.payments().deserializer(),
+                topics.payments().name());
+        topology.addSource("inventory-source", Serdes.String().deserializer(), serdes.inventory().deserializer(),
+                topics.inventory().name());
+        topology.addProcessor("order-saga", () -> new OrderSagaProcessor(saga, scanInterval, listener),
+                "orders-source", "payments-source", "inventory-source");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VIEWS),
+                Serdes.String(), serdes.views()), "order-saga");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEADLINES),
+                Serdes.String(), Serdes.String()), "order-saga");
+        topology.addSink("order-status-sink", topics.orderStatus().name(), Serdes.String().serializer(),
+                serdes.orderStatus().serializer(), "order-saga");
+        return topology;
+    }
+}
