@@ -1,4 +1,4 @@
-package io.fastship.localstack;
+package io.fastship.localstack.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,0 +1,102 @@
+package io.fastship.localstack;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.fastship.localstack.process.ServiceKind;
+
+/**
+ * A {@link LocalStack} that a second terminal can reach: it publishes its status file and a loopback control
+ * endpoint; the static methods are that second terminal's side.
+ */
+public final class RunningStack implements AutoCloseable {
+
+    private static final Duration SCALE_TIMEOUT = Duration.ofMinutes(5);
+
+    private final LocalStack stack;
+    private final ControlServer control;
+
+    private RunningStack(LocalStack stack, ControlServer control) {
+        this.stack = stack;
+        this.control = control;
+    }
+
+    public static RunningStack publish(LocalStack stack) {
+        return new RunningStack(stack, ControlServer.start(stack));
+    }
+
+    public String banner() {
+        String orderUrl = stack.instances(ServiceKind.ORDER).stream().findFirst()
+                .map(p -> p.baseUrl()).orElse("http://127.0.0.1:8080");
+        return "\nFastShip is running (Ctrl-C stops everything)\n"
+                + StackStatus.of(stack, control.url()).table()
+                + "  Logs           " + stack.options().dataDir().resolve("logs") + "\n\n"
+                + "Place an order:\n"
+                + "  curl -i -X POST " + orderUrl + "/orders -H 'Content-Type: application/json' \\\n"
+                + "    -d '{\"customerId\":\"c-1\",\"currency\":\"EUR\",\"paymentToken\":\"tok_visa\","
+                + "\"items\":[{\"sku\":\"SKU-0001\",\"quantity\":2,\"unitPrice\":1999}]}'\n"
+                + "Follow it:  curl '" + orderUrl + "/orders/<orderId>?waitForFinal=10s'\n"
+                + "Elsewhere:  ./fastship status | ./fastship scale payment 3 | ./fastship inspect groups\n";
+    }
+
+    @Override
+    public void close() {
+        try {
+            Files.deleteIfExists(stack.options().dataDir().resolve(StackStatus.FILE));
+        } catch (IOException e) {
+            // A stale status file is detected by the next query: its control endpoint no longer answers.
+        }
+        control.close();
+        stack.close();
+    }
+
+    /** The status of the stack running on {@code dataDir}. */
+    public static StackStatus query(Path dataDir) {
+        return StackStatus.fromJson(call(dataDir, "GET", "/status", Duration.ofSeconds(5)));
+    }
+
+    /** Asks the running stack to run {@code instances} of {@code kind}; returns once they are healthy. */
+    public static StackStatus scale(Path dataDir, ServiceKind kind, int instances) {
+        return StackStatus.fromJson(call(dataDir, "POST", "/scale/" + kind.shortName() + "/" + instances, SCALE_TIMEOUT));
+    }
+
+    public static String table(StackStatus status) {
+        return status.table();
+    }
+
+    public static String toJson(StackStatus status) {
+        return status.toJson();
+    }
+
+    private static String call(Path dataDir, String method, String path, Duration timeout) {
+        Path file = dataDir.resolve(StackStatus.FILE);
+        String notRunning = "no FastShip stack is running on " + dataDir.toAbsolutePath() + " (start one with ./fastship up)";
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException(notRunning);
+        }
+        try {
+            StackStatus recorded = StackStatus.fromJson(Files.readString(file));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(recorded.controlUrl() + path))
+                    .method(method, HttpRequest.BodyPublishers.noBody()).timeout(timeout).build();
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(response.body());
+            }
+            return response.body();
+        } catch (ConnectException e) {
+            throw new IllegalStateException(notRunning);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot reach the running stack: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.fastship.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.fastship.localstack.process.ServiceProcess;
+
+/** What runs where, as {@code ./fastship status} shows it and {@code .fastship/stack.json} records it. */
+public record StackStatus(String controlUrl, String kafkaBootstrap, String schemaRegistry, String dataDir,
+                          List<Instance> instances) {
+
+    static final String FILE = "stack.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** One running service instance. */
+    public record Instance(String name, String service, String url, long pid) {
+
+        static Instance of(ServiceProcess process) {
+            return new Instance(process.name(), process.kind().shortName(), process.baseUrl(), process.pid());
+        }
+    }
+
+    static StackStatus of(LocalStack stack, String controlUrl) {
+        return new StackStatus(controlUrl, stack.bootstrapServers(), stack.schemaRegistryUrl(),
+                stack.options().dataDir().toAbsolutePath().toString(),
+                stack.allInstances().stream().map(Instance::of).toList());
+    }
+
+    String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static StackStatus fromJson(String json) {
+        try {
+            return JSON.readValue(json, StackStatus.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable stack status: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes atomically, so a concurrent {@code status} never reads half a file. */
+    void writeTo(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+            Path temp = Files.createTempFile(dataDir, "stack", ".json");
+            Files.writeString(temp, toJson());
+            Files.move(temp, dataDir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dataDir.resolve(FILE), e);
+        }
+    }
+
+    String table() {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format("  %-14s %s%n", "Kafka", kafkaBootstrap));
+        text.append(String.format("  %-14s %s%n", "Schema registry", schemaRegistry));
+        for (Instance instance : instances) {
+            text.append(String.format("  %-14s %-24s pid %d%n", instance.name(), instance.url(), instance.pid()));
+        }
+        text.append(String.format("  %-14s %s%n", "Data", dataDir));
+        return text.toString();
+    }
+}

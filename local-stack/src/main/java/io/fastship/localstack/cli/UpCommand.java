@@ -1,0 +1,82 @@
+package io.fastship.localstack.cli;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import io.fastship.localstack.LocalStack;
+import io.fastship.localstack.LocalStackOptions;
+import io.fastship.localstack.RunningStack;
+import io.fastship.localstack.process.ServiceKind;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code fastship up}: starts everything and runs until Ctrl-C, which stops it all in reverse order. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = "Start the broker, the schema registry and every service; Ctrl-C stops them all.")
+final class UpCommand implements Callable<Integer> {
+
+    @Option(names = "--data-dir", defaultValue = ".fastship", description = "Data and logs (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--partitions", defaultValue = "6", description = "Partitions of every topic (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--order-instances", defaultValue = "1", description = "Order service instances (default: ${DEFAULT-VALUE}).")
+    int orderInstances;
+
+    @Option(names = "--payment-instances", defaultValue = "1", description = "Payment service instances (default: ${DEFAULT-VALUE}).")
+    int paymentInstances;
+
+    @Option(names = "--inventory-instances", defaultValue = "1", description = "Inventory service instances (default: ${DEFAULT-VALUE}).")
+    int inventoryInstances;
+
+    @Option(names = "--gateway-latency-ms", defaultValue = "0", description = "Simulated payment gateway latency (default: ${DEFAULT-VALUE}).")
+    int gatewayLatencyMs;
+
+    @Option(names = "--seed-skus", defaultValue = "100", description = "Demo catalog: SKU-0001.. (default: ${DEFAULT-VALUE}).")
+    int seedSkus;
+
+    @Option(names = "--seed-units", defaultValue = "1000", description = "Units of each demo SKU (default: ${DEFAULT-VALUE}).")
+    long seedUnits;
+
+    @Option(names = "--fresh", description = "Delete the data directory first.")
+    boolean fresh;
+
+    @Option(names = "--quiet", description = "Do not echo service logs to the console (they are in <data-dir>/logs).")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (fresh) {
+            DataDirectory.wipe(dataDir);
+        }
+        Map<ServiceKind, Integer> instances = new EnumMap<>(ServiceKind.class);
+        instances.put(ServiceKind.ORDER, orderInstances);
+        instances.put(ServiceKind.PAYMENT, paymentInstances);
+        instances.put(ServiceKind.INVENTORY, inventoryInstances);
+        Map<String, String> env = new HashMap<>();
+        env.put("PAYMENT_GATEWAY_LATENCY_MS", Integer.toString(gatewayLatencyMs));
+        LocalStackOptions options = new LocalStackOptions(Path.of("").toAbsolutePath(), dataDir.toAbsolutePath(), true,
+                partitions, instances, env, quiet ? Optional.empty() : Optional.of(System.out), seedSkus, seedUnits);
+        System.out.println("Starting FastShip (Kafka, schema registry, services)...");
+        LocalStack stack = LocalStack.start(options);
+        RunningStack running = RunningStack.publish(stack);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping FastShip...");
+            try {
+                running.close();
+            } finally {
+                stopped.countDown();
+            }
+        }, "fastship-shutdown"));
+        System.out.println(running.banner());
+        stopped.await();
+        return 0;
+    }
+}

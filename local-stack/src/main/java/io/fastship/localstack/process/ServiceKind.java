@@ -1,0 +1,49 @@
+package io.fastship.localstack.process;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** The services the local stack runs, each from its module's jar, with the port its first instance takes. */
+public enum ServiceKind {
+    ORDER("order", "order-producer", "io.fastship.order.OrderServiceMain", 8080),
+    PAYMENT("payment", "payment-consumer", "io.fastship.payment.PaymentServiceMain", 8082),
+    INVENTORY("inventory", "inventory-consumer", "io.fastship.inventory.InventoryServiceMain", 8083);
+
+    private final String shortName;
+    private final String module;
+    private final String mainClass;
+    private final int firstPort;
+
+    ServiceKind(String shortName, String module, String mainClass, int firstPort) {
+        this.shortName = shortName;
+        this.module = module;
+        this.mainClass = mainClass;
+        this.firstPort = firstPort;
+    }
+
+    public String shortName() {
+        return shortName;
+    }
+
+    public String module() {
+        return module;
+    }
+
+    public String mainClass() {
+        return mainClass;
+    }
+
+    public int firstPort() {
+        return firstPort;
+    }
+
+    /** Parses {@code order}, {@code payment} or {@code inventory} (also the module names). */
+    public static ServiceKind parse(String text) {
+        String wanted = text.strip().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values())
+                .filter(kind -> kind.shortName.equals(wanted) || kind.module.equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown service '" + text
+                        + "' (expected order, payment or inventory)"));
+    }
+}
