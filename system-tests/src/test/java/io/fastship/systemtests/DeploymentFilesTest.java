@@ -1,0 +1,134 @@
+package io.fastship.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docker-compose.yml and the Kubernetes manifests cannot run here (no Docker engine), so their syntax and
+ * wiring are checked: they parse, every reference points at something that exists, scaling is possible.
+ */
+class DeploymentFilesTest {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final JsonNode compose = read(ROOT.resolve("docker-compose.yml"));
+    private final JsonNode services = compose.path("services");
+
+    @Test
+    void composeRunsTheBrokerRegistryTopicInitServicesAndUi() {
+        List<String> names = new ArrayList<>();
+        services.fieldNames().forEachRemaining(names::add);
+
+        assertThat(names).contains("kafka", "schema-registry", "topic-init", "order-service", "payment-consumer",
+                "inventory-consumer", "kafka-ui");
+        assertThat(services.path("kafka").path("image").asText()).startsWith("apache/kafka:");
+        assertThat(services.path("schema-registry").path("image").asText()).startsWith("confluentinc/cp-schema-registry:");
+        assertThat(services.path("kafka").path("environment").path("KAFKA_PROCESS_ROLES").asText())
+                .isEqualTo("broker,controller");
+    }
+
+    @Test
+    void everyDependencyIsAServiceOfTheFile() {
+        services.fields().forEachRemaining(service -> service.getValue().path("depends_on").fieldNames()
+                .forEachRemaining(dependency -> assertThat(services.has(dependency))
+                        .as("%s depends on %s", service.getKey(), dependency).isTrue()));
+    }
+
+    @Test
+    void ourServicesAreBuiltFromDockerfilesThatExistAndHaveHealthchecks() {
+        for (String name : List.of("order-service", "payment-consumer", "inventory-consumer")) {
+            JsonNode service = services.path(name);
+            Path dockerfile = ROOT.resolve(service.path("build").path("dockerfile").asText());
+            assertThat(dockerfile).as(name).isRegularFile();
+            assertThat(service.path("healthcheck").path("test").toString()).as(name).contains("/health");
+            assertThat(environment(service).path("KAFKA_BOOTSTRAP_SERVERS").asText()).as(name).isEqualTo("kafka:19092");
+            assertThat(environment(service).path("HTTP_HOST").asText()).as(name).isEqualTo("0.0.0.0");
+        }
+    }
+
+    @Test
+    void dockerfilesAreMultiStageAndRunAsNonRoot() throws IOException {
+        for (String module : List.of("order-producer", "payment-consumer", "inventory-consumer")) {
+            String dockerfile = Files.readString(ROOT.resolve(module).resolve("Dockerfile"));
+            assertThat(dockerfile.lines().filter(line -> line.startsWith("FROM "))).as(module).hasSize(2);
+            assertThat(dockerfile).as(module).contains("USER 10001").contains("HEALTHCHECK");
+        }
+    }
+
+    @Test
+    void paymentConsumersPublishNoFixedHostPortSoTheyCanBeScaled() {
+        assertThat(services.path("payment-consumer").has("ports")).isFalse();
+        assertThat(services.path("payment-consumer").has("container_name")).isFalse();
+    }
+
+    @Test
+    void topicInitCreatesEveryTopicWithTheConfiguredPartitions() {
+        String script = services.path("topic-init").path("command").toString();
+
+        assertThat(script).contains("--partitions \\\"$$PARTITIONS\\\"");
+        for (String topic : List.of("orders", "payments", "inventory", "order-status", "stock", "payment-service.dlq",
+                "inventory-service.dlq")) {
+            assertThat(script).contains("create " + topic + " ");
+        }
+    }
+
+    @Test
+    void kubernetesDeploymentsProbeHealthAndSetResources() throws IOException {
+        List<JsonNode> deployments = new ArrayList<>();
+        try (Stream<Path> files = Files.list(ROOT.resolve("deploy/k8s"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
+                    documents.readAll().stream().filter(d -> d.path("kind").asText().equals("Deployment"))
+                            .forEach(deployments::add);
+                }
+            }
+        }
+
+        assertThat(deployments).hasSize(3);
+        for (JsonNode deployment : deployments) {
+            JsonNode container = deployment.path("spec").path("template").path("spec").path("containers").get(0);
+            String name = deployment.path("metadata").path("name").asText();
+            assertThat(container.path("readinessProbe").path("httpGet").path("path").asText()).as(name).isEqualTo("/health");
+            assertThat(container.path("livenessProbe").path("httpGet").path("path").asText()).as(name).startsWith("/health");
+            assertThat(container.path("resources").path("requests").has("memory")).as(name).isTrue();
+        }
+        assertThat(Files.readString(ROOT.resolve("deploy/k8s/payment-consumer.yaml")))
+                .contains("beyond the partition count");
+    }
+
+    /** The service's environment with YAML merge keys ({@code <<: *anchor}) applied, as compose applies them. */
+    private static JsonNode environment(JsonNode service) {
+        JsonNode environment = service.path("environment");
+        if (!environment.has("<<")) {
+            return environment;
+        }
+        var merged = ((com.fasterxml.jackson.databind.node.ObjectNode) environment.get("<<")).deepCopy();
+        environment.fields().forEachRemaining(field -> {
+            if (!field.getKey().equals("<<")) {
+                merged.set(field.getKey(), field.getValue());
+            }
+        });
+        return merged;
+    }
+
+    private static JsonNode read(Path file) {
+        try {
+            return YAML.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot parse " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
