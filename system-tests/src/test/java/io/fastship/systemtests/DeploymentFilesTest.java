@@ -54,8 +54,8 @@ class DeploymentFilesTest {
             Path dockerfile = ROOT.resolve(service.path("build").path("dockerfile").asText());
             assertThat(dockerfile).as(name).isRegularFile();
             assertThat(service.path("healthcheck").path("test").toString()).as(name).contains("/health");
-            assertThat(environment(service).path("KAFKA_BOOTSTRAP_SERVERS").asText()).as(name).isEqualTo("kafka:19092");
-            assertThat(environment(service).path("HTTP_HOST").asText()).as(name).isEqualTo("0.0.0.0");
+            assertThat(service.path("environment").path("KAFKA_BOOTSTRAP_SERVERS").asText()).as(name).isEqualTo("kafka:19092");
+            assertThat(service.path("environment").path("HTTP_HOST").asText()).as(name).isEqualTo("0.0.0.0");
         }
     }
 
@@ -107,21 +107,6 @@ class DeploymentFilesTest {
         }
         assertThat(Files.readString(ROOT.resolve("deploy/k8s/payment-consumer.yaml")))
                 .contains("beyond the partition count");
-    }
-
-    /** The service's environment with YAML merge keys ({@code <<: *anchor}) applied, as compose applies them. */
-    private static JsonNode environment(JsonNode service) {
-        JsonNode environment = service.path("environment");
-        if (!environment.has("<<")) {
-            return environment;
-        }
-        var merged = ((com.fasterxml.jackson.databind.node.ObjectNode) environment.get("<<")).deepCopy();
-        environment.fields().forEachRemaining(field -> {
-            if (!field.getKey().equals("<<")) {
-                merged.set(field.getKey(), field.getValue());
-            }
-        });
-        return merged;
     }
 
     private static JsonNode read(Path file) {
