@@ -1,0 +1,138 @@
+package io.fastship.inventory.stock;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.fastship.events.AdjustmentMode;
+import io.fastship.events.StockAdjusted;
+import io.fastship.platform.config.ConfigException;
+import io.fastship.platform.config.Env;
+import io.fastship.platform.config.KafkaConnection;
+import io.fastship.platform.kafka.KafkaClients;
+import io.fastship.platform.kafka.TopicInitializer;
+import io.fastship.schemas.Topic;
+import io.fastship.schemas.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Seeds the catalog's stock the way operations change it: one {@code StockAdjusted} SET record per SKU on the
+ * stock topic ({@code SKU-0001} ... {@code SKU-0100} by default). Reads KAFKA_BOOTSTRAP_SERVERS,
+ * SCHEMA_REGISTRY_URL, TOPIC_NAMESPACE and TOPIC_PARTITIONS like the services.
+ */
+@Command(name = "stock-seeder", mixinStandardHelpOptions = true,
+        description = "Sets the stock of SKU-0001..SKU-<skus> to <units> each on the stock topic.")
+public final class StockSeeder implements Callable<Integer> {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @Option(names = "--units", defaultValue = "1000", description = "Units of each SKU (default ${DEFAULT-VALUE}).")
+    long units;
+
+    @Option(names = "--skus", defaultValue = "100", description = "How many SKUs (default ${DEFAULT-VALUE}).")
+    int skus;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new StockSeeder()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        if (units < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--units must be >= 0, was " + units);
+        }
+        if (skus < 1 || skus > 9999) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--skus must be 1..9999, was " + skus);
+        }
+        Env env = Env.system();
+        try {
+            KafkaConnection connection = KafkaConnection.fromEnv(env);
+            String namespace = env.string("TOPIC_NAMESPACE", "");
+            int partitions = env.integer("TOPIC_PARTITIONS", 6, 1, 10_000);
+            int written = seed(connection, namespace, partitions, catalog(skus, units));
+            spec.commandLine().getOut().printf("Set %d SKUs to %d units each on %s%n", written, units,
+                    Topics.STOCK.inNamespace(namespace).name());
+            return 0;
+        } catch (ConfigException e) {
+            spec.commandLine().getErr().println("stock-seeder: " + e.getMessage());
+            return 2;
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("stock-seeder: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** {@code SKU-0001} ... {@code SKU-<count>}, each with {@code units}. */
+    public static Map<String, Long> catalog(int count, long units) {
+        Map<String, Long> levels = new LinkedHashMap<>();
+        for (int i = 1; i <= count; i++) {
+            levels.put(String.format("SKU-%04d", i), units);
+        }
+        return levels;
+    }
+
+    /**
+     * Ensures the compacted stock topic and writes one SET record per SKU, waiting until all are acknowledged.
+     * Returns how many were written.
+     */
+    public static int seed(KafkaConnection connection, String namespace, int partitions, Map<String, Long> levels) {
+        Topic<StockAdjusted> topic = Topics.STOCK.inNamespace(namespace);
+        try (KafkaClients clients = new KafkaClients(connection, "stock-seeder")) {
+            try (Admin admin = clients.admin()) {
+                new TopicInitializer(admin, TIMEOUT).ensure(List.of(
+                        new TopicInitializer.Spec(topic.name(), topic.settings().withPartitions(partitions))));
+            }
+            try (KafkaProducer<String, StockAdjusted> producer = clients.producer("stock-seeder", Map.of())) {
+                List<Future<RecordMetadata>> sent = new ArrayList<>();
+                levels.forEach((sku, units) -> sent.add(producer.send(
+                        new ProducerRecord<>(topic.name(), sku, set(sku, units)))));
+                producer.flush();
+                for (Future<RecordMetadata> ack : sent) {
+                    ack.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                }
+                return sent.size();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("stock record not written: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("stock records not acknowledged within " + TIMEOUT, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while seeding stock", e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the Kafka clients failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A SET adjustment of one SKU, as operations would write it. */
+    public static StockAdjusted set(String sku, long units) {
+        return StockAdjusted.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setSku(sku)
+                .setMode(AdjustmentMode.SET)
+                .setQuantity(units)
+                .setReason("seed")
+                .setOccurredAt(Instant.now())
+                .build();
+    }
+}
