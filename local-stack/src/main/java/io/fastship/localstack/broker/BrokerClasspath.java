@@ -15,14 +15,15 @@ import java.util.List;
  * The classpath of the broker JVM: the Kafka server jars from Maven Central, recorded at build time by
  * {@code maven-dependency-plugin:build-classpath}, plus this module's own classes for the launcher.
  */
-final class BrokerClasspath {
+public final class BrokerClasspath {
 
     private static final String RESOURCE = "broker.classpath";
 
     private BrokerClasspath() {
     }
 
-    static String resolve() {
+    /** The broker JVM's classpath (Kafka server and tools jars), failing with a clear message if a jar is missing. */
+    public static String resolve() {
         List<String> entries = new ArrayList<>();
         entries.add(ownLocation().toString());
         for (String entry : recordedJars().split(java.io.File.pathSeparator)) {
