@@ -52,7 +52,7 @@ public final class OrderSaga {
         Instant createdAt = created.getCreatedAt();
         OrderView pending = current.toBuilder()
                 .order(created.getCustomerId(), created.getCurrency(), created.getItems(), created.getTotalMinor(),
-                        OrderFingerprint.of(created), createdAt, createdAt.plus(deadline))
+                        createdAt, createdAt.plus(deadline))
                 .status(OrderStatus.PENDING)
                 .updatedAt(now)
                 .build();

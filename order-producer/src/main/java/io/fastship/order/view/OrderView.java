@@ -16,7 +16,7 @@ import io.fastship.events.PaymentStatus;
  * and makes their event ids deterministic.
  */
 public record OrderView(String orderId, String customerId, String currency, List<LineItem> items, long totalMinor,
-                        String fingerprint, OrderStatus status, PaymentStatus paymentStatus, String paymentReason,
+                        OrderStatus status, PaymentStatus paymentStatus, String paymentReason,
                         Instant paymentAt, InventoryStatus inventoryStatus, String inventoryReason, Instant inventoryAt,
                         String cancellationReason, Instant createdAt, Instant deadlineAt, Instant updatedAt,
                         Instant finalAt, long version) {
@@ -28,7 +28,7 @@ public record OrderView(String orderId, String customerId, String currency, List
     /** A view holding nothing but the order id, before any event. */
     public static OrderView empty(String orderId) {
         return new OrderView(orderId, null, null, List.of(), 0, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, 0);
+                null, null, null, 0);
     }
 
     /** True once the {@code OrderCreated} was folded in. */
@@ -52,7 +52,6 @@ public record OrderView(String orderId, String customerId, String currency, List
         private String currency;
         private List<LineItem> items;
         private long totalMinor;
-        private String fingerprint;
         private OrderStatus status;
         private PaymentStatus paymentStatus;
         private String paymentReason;
@@ -73,7 +72,6 @@ public record OrderView(String orderId, String customerId, String currency, List
             currency = view.currency;
             items = view.items;
             totalMinor = view.totalMinor;
-            fingerprint = view.fingerprint;
             status = view.status;
             paymentStatus = view.paymentStatus;
             paymentReason = view.paymentReason;
@@ -90,12 +88,11 @@ public record OrderView(String orderId, String customerId, String currency, List
         }
 
         public Builder order(String newCustomerId, String newCurrency, List<LineItem> newItems, long newTotal,
-                             String newFingerprint, Instant newCreatedAt, Instant newDeadlineAt) {
+                             Instant newCreatedAt, Instant newDeadlineAt) {
             customerId = newCustomerId;
             currency = newCurrency;
             items = newItems;
             totalMinor = newTotal;
-            fingerprint = newFingerprint;
             createdAt = newCreatedAt;
             deadlineAt = newDeadlineAt;
             return this;
@@ -141,7 +138,7 @@ public record OrderView(String orderId, String customerId, String currency, List
         }
 
         public OrderView build() {
-            return new OrderView(from.orderId, customerId, currency, items, totalMinor, fingerprint, status,
+            return new OrderView(from.orderId, customerId, currency, items, totalMinor, status,
                     paymentStatus, paymentReason, paymentAt, inventoryStatus, inventoryReason, inventoryAt,
                     cancellationReason, createdAt, deadlineAt, updatedAt, finalAt, version);
         }

@@ -37,7 +37,6 @@ public final class OrderViewCodec {
                 .optionalString("currency")
                 .name("items").type().array().items(LineItem.getClassSchema()).arrayDefault(List.of())
                 .name("totalMinor").type().longType().longDefault(0)
-                .optionalString("fingerprint")
                 .name("status").type().optional().type(OrderStatus.getClassSchema())
                 .name("paymentStatus").type().optional().type(PaymentStatus.getClassSchema())
                 .optionalString("paymentReason")
@@ -61,7 +60,6 @@ public final class OrderViewCodec {
         record.put("currency", view.currency());
         record.put("items", view.items());
         record.put("totalMinor", view.totalMinor());
-        record.put("fingerprint", view.fingerprint());
         record.put("status", enumSymbol("status", view.status()));
         record.put("paymentStatus", enumSymbol("paymentStatus", view.paymentStatus()));
         record.put("paymentReason", view.paymentReason());
@@ -90,7 +88,6 @@ public final class OrderViewCodec {
         }
         return new OrderView(string(record.get("orderId")), string(record.get("customerId")),
                 string(record.get("currency")), items, number(record.get("totalMinor")),
-                string(record.get("fingerprint")),
                 enumValue(OrderStatus.class, record.get("status")),
                 enumValue(PaymentStatus.class, record.get("paymentStatus")), string(record.get("paymentReason")),
                 instant(record.get("paymentAt")),

@@ -1,0 +1,31 @@
+package io.fastship.order.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The order service's own routes on top of the platform's {@code /health} and {@code /metrics}. */
+public final class OrderRoutes {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderRoutes.class);
+
+    private OrderRoutes() {
+    }
+
+    public static void register(RoutesConfig routes, HttpMetrics metrics, CreateOrderHandler create,
+                                GetOrderHandler get, OrderEventsHandler events) {
+        routes.before(metrics::before);
+        routes.after(metrics::after);
+        routes.post("/orders", create);
+        routes.get("/orders/{id}", get);
+        routes.get("/orders/{id}/events", events);
+        routes.exception(ProblemException.class, (error, ctx) -> Responses.problem(ctx, error.problem(),
+                error.headers()));
+        routes.exception(Exception.class, (error, ctx) -> {
+            log.error("{} {} failed", ctx.method(), ctx.path(), error);
+            Responses.problem(ctx, Problem.of("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                    "the request failed; see the service log"));
+        });
+    }
+}
