@@ -1,0 +1,144 @@
+package io.fastship.inventory;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import io.fastship.events.AdjustmentMode;
+import io.fastship.events.InventoryEvent;
+import io.fastship.events.LineItem;
+import io.fastship.events.OrderCreated;
+import io.fastship.events.OrderStatus;
+import io.fastship.events.OrderStatusChanged;
+import io.fastship.events.StockAdjusted;
+import io.fastship.inventory.metrics.InventoryMetrics;
+import io.fastship.inventory.stock.StockKeeper;
+import io.fastship.inventory.stock.StockLevel;
+import io.fastship.platform.streams.DeadLetterHandlers;
+import io.fastship.schemas.serde.AvroSerdes;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.test.TestRecord;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/** The inventory topology on a {@link TopologyTestDriver}, with typed helpers to feed and read it. */
+final class InventoryDriver implements AutoCloseable {
+
+    static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+
+    final InventoryTopics topics = InventoryTopics.in("");
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final TopologyTestDriver driver;
+    private final InMemoryRegistry registry = new InMemoryRegistry();
+    private final TestInputTopic<String, OrderCreated> orders;
+    private final TestInputTopic<String, OrderStatusChanged> statuses;
+    private final TestInputTopic<String, StockAdjusted> stock;
+    private final TestInputTopic<String, byte[]> rawOrders;
+    private final TestOutputTopic<String, InventoryEvent> events;
+    private final TestOutputTopic<byte[], byte[]> deadLetters;
+
+    InventoryDriver() {
+        var serdes = new InventoryTopology.PublicSerdes(serde(OrderCreated.class), serde(OrderStatusChanged.class),
+                serde(StockAdjusted.class), serde(InventoryEvent.class));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.applicationId());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        Map<String, Object> handlers = new java.util.HashMap<>();
+        DeadLetterHandlers.install(handlers);
+        props.putAll(handlers);
+        driver = new TopologyTestDriver(InventoryTopology.build(topics, serdes, new InventoryMetrics(meters)), props, NOW);
+        StringSerializer keys = new StringSerializer();
+        orders = driver.createInputTopic(topics.orders(), keys, serdes.orders().serializer());
+        statuses = driver.createInputTopic(topics.orderStatus(), keys, serdes.orderStatus().serializer());
+        stock = driver.createInputTopic(topics.stock(), keys, serdes.stock().serializer());
+        rawOrders = driver.createInputTopic(topics.orders(), keys, new ByteArraySerializer());
+        events = driver.createOutputTopic(topics.inventory(), new StringDeserializer(),
+                serdes.inventory().deserializer());
+        deadLetters = driver.createOutputTopic(topics.deadLetter(), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    private <T extends SpecificRecord> Serde<T> serde(Class<T> type) {
+        return AvroSerdes.specific(type, registry, Map.of("schema.registry.url", "http://registry.invalid"), false);
+    }
+
+    void set(String sku, long units) {
+        adjust(sku, AdjustmentMode.SET, units);
+    }
+
+    void adjust(String sku, AdjustmentMode mode, long units) {
+        stock.pipeInput(sku, StockAdjusted.newBuilder().setEventId(UUID.randomUUID().toString()).setSku(sku)
+                .setMode(mode).setQuantity(units).setOccurredAt(NOW).build());
+    }
+
+    /** A new order with lines given as sku, quantity, sku, quantity... */
+    OrderCreated order(String orderId, Object... skuQuantityPairs) {
+        OrderCreated order = orderCreated(orderId, skuQuantityPairs);
+        orders.pipeInput(orderId, order);
+        return order;
+    }
+
+    void pipe(OrderCreated order) {
+        orders.pipeInput(order.getOrderId(), order);
+    }
+
+    void pipeRawOrder(String key, byte[] value) {
+        rawOrders.pipeInput(key, value);
+    }
+
+    void pipeOrderWithKey(String key, OrderCreated order) {
+        orders.pipeInput(key, order);
+    }
+
+    static OrderCreated orderCreated(String orderId, Object... skuQuantityPairs) {
+        List<LineItem> items = new java.util.ArrayList<>();
+        for (int i = 0; i < skuQuantityPairs.length; i += 2) {
+            items.add(new LineItem((String) skuQuantityPairs[i], (Integer) skuQuantityPairs[i + 1], 1_00L));
+        }
+        long total = items.stream().mapToLong(item -> item.getQuantity() * item.getUnitPriceMinor()).sum();
+        return OrderCreated.newBuilder().setEventId(UUID.randomUUID().toString()).setOrderId(orderId)
+                .setCustomerId("customer-1").setCreatedAt(NOW).setCurrency("EUR").setItems(items)
+                .setTotalMinor(total).setPaymentToken("tok_visa").build();
+    }
+
+    void cancel(String orderId, String reason) {
+        status(orderId, OrderStatus.CANCELLED, reason);
+    }
+
+    void status(String orderId, OrderStatus status, String reason) {
+        statuses.pipeInput(orderId, OrderStatusChanged.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setOrderId(orderId).setStatus(status).setReason(reason).setOccurredAt(NOW).build());
+    }
+
+    List<InventoryEvent> events() {
+        return events.readValuesToList();
+    }
+
+    List<TestRecord<byte[], byte[]>> deadLetters() {
+        return deadLetters.readRecordsToList();
+    }
+
+    StockLevel level(String sku) {
+        return driver.<String, StockLevel>getKeyValueStore(StockKeeper.STOCK_STORE).get(sku);
+    }
+
+    double counter(String name) {
+        return meters.get(name).counter().count();
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
