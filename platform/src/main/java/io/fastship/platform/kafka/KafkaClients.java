@@ -97,9 +97,10 @@ public final class KafkaClients implements AutoCloseable {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        // A few ms of linger lets concurrent requests share a batch; lz4 is cheap on CPU.
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // A few ms of linger lets concurrent requests share a batch; lz4 is cheap on CPU. Defaults only: a
+        // KAFKA_CLIENT_LINGER_MS / KAFKA_CLIENT_COMPRESSION_TYPE from the environment wins.
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         config.putAll(overrides);
         return config;
     }
