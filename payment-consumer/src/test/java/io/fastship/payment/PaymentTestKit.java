@@ -1,0 +1,152 @@
+package io.fastship.payment;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import io.fastship.events.LineItem;
+import io.fastship.events.OrderCreated;
+import io.fastship.events.OrderStatus;
+import io.fastship.events.OrderStatusChanged;
+import io.fastship.events.PaymentEvent;
+import io.fastship.events.PaymentStatus;
+import io.fastship.localstack.junit.KafkaStack;
+import io.fastship.platform.config.Env;
+import io.fastship.platform.kafka.KafkaClients;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/** Writes orders and reads what the payment service committed, for the integration tests of one namespace. */
+final class PaymentTestKit implements AutoCloseable {
+
+    /**
+     * The local-stack broker's classpath lacks Kafka's runtime-scoped codecs (lz4-java), so it cannot read lz4
+     * batches; production brokers can. Until local-stack records runtime dependencies, tests produce uncompressed.
+     */
+    static final Map<String, Object> UNCOMPRESSED = Map.of("compression.type", "none");
+
+    final KafkaStack stack;
+    final String namespace;
+    final PaymentTopics topics;
+    private final KafkaClients clients;
+    private final KafkaProducer<String, OrderCreated> orders;
+    private final KafkaProducer<String, OrderStatusChanged> statuses;
+    private final KafkaProducer<byte[], byte[]> raw;
+    private final KafkaConsumer<String, byte[]> paymentsReader;
+    private final KafkaConsumer<String, byte[]> dlqReader;
+    private final Deserializer<PaymentEvent> events;
+    private final List<PaymentEvent> seen = new ArrayList<>();
+    private final List<ConsumerRecord<String, byte[]>> deadLetters = new ArrayList<>();
+
+    PaymentTestKit(KafkaStack stack, int partitions) {
+        this.stack = stack;
+        this.namespace = stack.uniqueName("pay");
+        this.topics = PaymentTopics.in(namespace, partitions);
+        this.clients = new KafkaClients(io.fastship.platform.config.KafkaConnection.of(stack.bootstrapServers(),
+                stack.schemaRegistryUrl()), "payment-it");
+        this.orders = clients.producer("orders-" + namespace, UNCOMPRESSED);
+        this.statuses = clients.producer("statuses-" + namespace, UNCOMPRESSED);
+        this.raw = clients.bytesProducer("raw-" + namespace, UNCOMPRESSED);
+        Map<String, Object> noGroup = new HashMap<>();
+        noGroup.put("group.id", null);
+        this.paymentsReader = clients.consumer(null, "payments-reader-" + namespace, noGroup);
+        this.dlqReader = clients.consumer(null, "dlq-reader-" + namespace, noGroup);
+        this.events = clients.valueSerde(topics.payments()).deserializer();
+    }
+
+    /** Env of a service instance in this namespace, plus test-specific variables. */
+    Map<String, String> env(String instanceId, Map<String, String> extra) {
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers());
+        env.put("SCHEMA_REGISTRY_URL", stack.schemaRegistryUrl());
+        env.put("TOPIC_NAMESPACE", namespace);
+        env.put("TOPIC_PARTITIONS", Integer.toString(topics.orders().settings().partitions()));
+        env.put("HTTP_PORT", "0");
+        env.put("INSTANCE_ID", instanceId);
+        env.put("KAFKA_CLIENT_COMPRESSION_TYPE", "none");
+        env.put("PAYMENT_RETRY_INITIAL_BACKOFF", "10ms");
+        env.put("PAYMENT_RETRY_MAX_BACKOFF", "50ms");
+        env.put("PAYMENT_RETRY_BUDGET", "2s");
+        env.put("PAYMENT_BATCH_DEADLINE", "2s");
+        env.put("PAYMENT_TRANSACTION_TIMEOUT", "15s");
+        env.putAll(extra);
+        return env;
+    }
+
+    PaymentServiceConfig config(String instanceId, Map<String, String> extra) {
+        return PaymentServiceConfig.fromEnv(new Env(env(instanceId, extra)));
+    }
+
+    static OrderCreated order(String token, long totalMinor) {
+        String orderId = UUID.randomUUID().toString();
+        return OrderCreated.newBuilder().setEventId(UUID.randomUUID().toString()).setOrderId(orderId)
+                .setCustomerId("c-1").setCreatedAt(Instant.now()).setCurrency("EUR")
+                .setItems(List.of(LineItem.newBuilder().setSku("SKU-1").setQuantity(1).setUnitPriceMinor(totalMinor)
+                        .build()))
+                .setTotalMinor(totalMinor).setPaymentToken(token).build();
+    }
+
+    void send(OrderCreated order) throws Exception {
+        orders.send(new ProducerRecord<>(topics.orders().name(), order.getOrderId(), order)).get(10, TimeUnit.SECONDS);
+    }
+
+    void cancel(String orderId, PaymentStatus paymentStatus) throws Exception {
+        OrderStatusChanged cancelled = OrderStatusChanged.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setOrderId(orderId).setStatus(OrderStatus.CANCELLED).setReason("out of stock")
+                .setPaymentStatus(paymentStatus).setOccurredAt(Instant.now()).build();
+        statuses.send(new ProducerRecord<>(topics.orderStatus().name(), orderId, cancelled)).get(10, TimeUnit.SECONDS);
+    }
+
+    void sendRaw(String topic, String key, byte[] value) throws Exception {
+        raw.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value)).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Every PaymentEvent a read_committed reader has seen so far (reads what arrived since the last call). */
+    synchronized List<PaymentEvent> payments() {
+        drain(paymentsReader, topics.payments().name(), record -> seen.add(events.deserialize(record.topic(),
+                record.value())));
+        return List.copyOf(seen);
+    }
+
+    List<PaymentEvent> paymentsFor(String orderId) {
+        return payments().stream().filter(event -> event.getOrderId().equals(orderId)).toList();
+    }
+
+    synchronized List<ConsumerRecord<String, byte[]>> deadLetters() {
+        drain(dlqReader, topics.deadLetter(), deadLetters::add);
+        return List.copyOf(deadLetters);
+    }
+
+    private static void drain(KafkaConsumer<String, byte[]> reader, String topic,
+                              java.util.function.Consumer<ConsumerRecord<String, byte[]>> sink) {
+        if (reader.assignment().isEmpty()) {
+            List<TopicPartition> partitions = reader.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            reader.assign(partitions);
+            reader.seekToBeginning(partitions);
+        }
+        for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(200))) {
+            sink.accept(record);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        orders.close(Duration.ofSeconds(5));
+        statuses.close(Duration.ofSeconds(5));
+        raw.close(Duration.ofSeconds(5));
+        paymentsReader.close();
+        dlqReader.close();
+        clients.close();
+    }
+}
