@@ -31,7 +31,10 @@ public final class StreamsSettings {
         // Under exactly-once the commit interval is the transaction length: it bounds end-to-end latency.
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        config.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        // lz4 by default; a KAFKA_CLIENT_COMPRESSION_TYPE from the environment wins (a prefixed default would not let it).
+        if (!config.containsKey(ProducerConfig.COMPRESSION_TYPE_CONFIG)) {
+            config.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        }
         // Internal topics (changelogs, repartition) follow the cluster's size: one local broker needs 1.
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
         applicationServer.ifPresent(server -> config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server));
