@@ -1,0 +1,101 @@
+package io.fastship.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.fastship.platform.config.ConfigException;
+import io.fastship.platform.config.Env;
+import org.junit.jupiter.api.Test;
+
+class PaymentServiceConfigTest {
+
+    private static Map<String, String> minimal() {
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
+        env.put("SCHEMA_REGISTRY_URL", "http://localhost:8081");
+        return env;
+    }
+
+    private static PaymentServiceConfig parse(Map<String, String> env) {
+        return PaymentServiceConfig.fromEnv(new Env(env));
+    }
+
+    @Test
+    void appliesDefaults() {
+        PaymentServiceConfig config = parse(minimal());
+
+        assertThat(config.httpPort()).isEqualTo(8082);
+        assertThat(config.httpHost()).isEqualTo("127.0.0.1");
+        assertThat(config.groupProtocol()).isEqualTo("consumer");
+        assertThat(config.gatewayLatency()).isZero();
+        assertThat(config.gatewayFailureRate()).isZero();
+        assertThat(config.namespace()).isEmpty();
+        assertThat(config.topicPartitions()).isEqualTo(6);
+        assertThat(config.instanceId()).matches("[a-zA-Z0-9._-]+-\\d+");
+        assertThat(config.transactionTimeout()).isGreaterThan(config.batchTimeout());
+        assertThat(config.maxPollInterval()).isGreaterThan(config.batchTimeout());
+    }
+
+    @Test
+    void readsEveryVariable() {
+        Map<String, String> env = minimal();
+        env.put("HTTP_PORT", "9000");
+        env.put("TOPIC_NAMESPACE", "staging");
+        env.put("INSTANCE_ID", "pay-0");
+        env.put("PAYMENT_GROUP_PROTOCOL", "CLASSIC");
+        env.put("PAYMENT_GATEWAY_LATENCY_MS", "40");
+        env.put("PAYMENT_GATEWAY_FAILURE_RATE", "0.25");
+        env.put("PAYMENT_GATEWAY_LIMIT_MINOR", "5000");
+        env.put("PAYMENT_RETRY_INITIAL_BACKOFF", "50ms");
+        env.put("PAYMENT_RETRY_MAX_BACKOFF", "1s");
+        env.put("PAYMENT_RETRY_BUDGET", "3s");
+        env.put("PAYMENT_PROCESSING_THREADS", "8");
+
+        PaymentServiceConfig config = parse(env);
+
+        assertThat(config.httpPort()).isEqualTo(9000);
+        assertThat(config.groupProtocol()).isEqualTo("classic");
+        assertThat(config.gatewayLatency()).isEqualTo(Duration.ofMillis(40));
+        assertThat(config.gatewayFailureRate()).isEqualTo(0.25);
+        assertThat(config.gatewayLimitMinor()).isEqualTo(5000);
+        assertThat(config.retryBackoff().delay(1)).isEqualTo(Duration.ofMillis(50));
+        assertThat(config.retryBackoff().delay(10)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.retryBudget()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(config.processingThreads()).isEqualTo(8);
+        assertThat(config.transactionalId(PaymentTopics.in("staging", 6))).isEqualTo("staging.payment-service-pay-0");
+    }
+
+    @Test
+    void namesTheVariableOnBadInput() {
+        assertError("PAYMENT_GATEWAY_FAILURE_RATE", "1.5");
+        assertError("PAYMENT_GATEWAY_LATENCY_MS", "-1");
+        assertError("PAYMENT_GROUP_PROTOCOL", "eager");
+        assertError("PAYMENT_RETRY_BUDGET", "soon");
+        assertError("INSTANCE_ID", "has space");
+        assertError("HTTP_PORT", "70000");
+        Map<String, String> env = minimal();
+        env.remove("KAFKA_BOOTSTRAP_SERVERS");
+        assertThatThrownBy(() -> parse(env)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("KAFKA_BOOTSTRAP_SERVERS");
+    }
+
+    @Test
+    void rejectsATransactionTimeoutShorterThanABatch() {
+        assertError("PAYMENT_TRANSACTION_TIMEOUT", "5s");
+        Map<String, String> env = minimal();
+        env.put("PAYMENT_RETRY_INITIAL_BACKOFF", "2s");
+        env.put("PAYMENT_RETRY_MAX_BACKOFF", "1s");
+        assertThatThrownBy(() -> parse(env)).hasMessageStartingWith("PAYMENT_RETRY_MAX_BACKOFF");
+    }
+
+    private static void assertError(String variable, String value) {
+        Map<String, String> env = minimal();
+        env.put(variable, value);
+        assertThatThrownBy(() -> parse(env)).isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).variable()).isEqualTo(variable));
+    }
+}
