@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import io.fastship.platform.kafka.TopicInitializer;
 import io.fastship.schemas.Topic;
@@ -15,6 +16,7 @@ import io.fastship.schemas.TopicSettings;
 import io.fastship.schemas.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates the topics the service needs and refuses to start when an input pair is not co-partitioned: the
@@ -22,6 +24,9 @@ import org.apache.kafka.clients.admin.TopicDescription;
  * or a key would be decided by two tasks.
  */
 final class InventoryTopicSetup {
+
+    private static final int METADATA_ATTEMPTS = 50;
+    private static final Duration METADATA_BACKOFF = Duration.ofMillis(100);
 
     private final Admin admin;
     private final Duration timeout;
@@ -39,21 +44,45 @@ final class InventoryTopicSetup {
             shared.add(new TopicInitializer.Spec(named.name(), named.settings().withPartitions(partitions)));
         }
         shared.add(new TopicInitializer.Spec(topics.deadLetter(), Topics.deadLetterSettings().withPartitions(partitions)));
-        initializer.ensure(shared);
+        untilKnown(() -> initializer.ensure(shared));
 
-        Map<String, Integer> counts = partitionCounts(Set.of(topics.orders(), topics.orderStatus(), topics.stock()));
-        initializer.ensure(List.of(
+        Map<String, Integer> counts = untilKnown(() -> partitionCounts(
+                Set.of(topics.orders(), topics.orderStatus(), topics.stock())));
+        List<TopicInitializer.Spec> internal = List.of(
                 new TopicInitializer.Spec(topics.lineResults(), internal(counts.get(topics.orders()))),
-                new TopicInitializer.Spec(topics.lineCommands(), internal(counts.get(topics.stock())))));
+                new TopicInitializer.Spec(topics.lineCommands(), internal(counts.get(topics.stock()))));
+        untilKnown(() -> initializer.ensure(internal));
         requireCoPartitioned(topics);
     }
 
     void requireCoPartitioned(InventoryTopics topics) {
-        Map<String, Integer> counts = partitionCounts(Set.of(topics.orders(), topics.orderStatus(), topics.lineResults(),
-                topics.stock(), topics.lineCommands()));
+        Map<String, Integer> counts = untilKnown(() -> partitionCounts(Set.of(topics.orders(), topics.orderStatus(),
+                topics.lineResults(), topics.stock(), topics.lineCommands())));
         requireEqual(counts, topics.orders(), topics.orderStatus());
         requireEqual(counts, topics.orders(), topics.lineResults());
         requireEqual(counts, topics.stock(), topics.lineCommands());
+    }
+
+    /**
+     * A topic that was just created may be unknown to the broker that answers the next describe for a moment
+     * (metadata propagates asynchronously); ask again a bounded number of times.
+     */
+    private static <T> T untilKnown(Supplier<T> action) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return action.get();
+            } catch (IllegalStateException e) {
+                if (attempt >= METADATA_ATTEMPTS || !(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(METADATA_BACKOFF.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private static TopicSettings internal(int partitions) {
