@@ -1,0 +1,227 @@
+package io.fastship.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import io.fastship.bench.progress.Progress;
+import io.fastship.bench.report.BenchReport;
+import io.fastship.bench.report.JsonReport;
+import io.fastship.bench.report.TextReport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code fastship bench}: measures the whole order flow against Kafka's own producer limit on the same broker. */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Benchmark the whole flow: Kafka's ProducerPerformance baseline, HTTP intake, end to end "
+                + "latency to the final status, and payment scaling. Starts its own stack unless "
+                + "--bootstrap-server, --schema-registry and --order-url point at a running one.",
+                "The report goes to stdout (and --json FILE); progress goes to stderr."})
+public final class BenchCommand implements Callable<Integer> {
+
+    /** Full-size defaults and the {@code --quick} smoke profile. */
+    enum Profile {
+        FULL(50_000, 1_000, 500_000, 3_000),
+        QUICK(2_000, 200, 100_000, 300);
+
+        final long orders;
+        final long warmup;
+        final long baselineRecords;
+        final long scalingOrders;
+
+        Profile(long orders, long warmup, long baselineRecords, long scalingOrders) {
+            this.orders = orders;
+            this.warmup = warmup;
+            this.baselineRecords = baselineRecords;
+            this.scalingOrders = scalingOrders;
+        }
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--quick", description = "Smoke profile: 2,000 orders, 200 warm-up, 100,000 baseline records, "
+            + "300 orders per scaling step (explicit options still win).")
+    boolean quick;
+
+    @Option(names = "--orders", paramLabel = "N", description = "Orders to place (default 50000; 2000 with --quick).")
+    Long orders;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "64",
+            description = "HTTP requests in flight (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "Orders placed and awaited before measuring "
+            + "(default 1000; 200 with --quick).")
+    Long warmup;
+
+    @Option(names = "--baseline-records", paramLabel = "N",
+            description = "Records ProducerPerformance sends (default 500000; 100000 with --quick).")
+    Long baselineRecords;
+
+    @Option(names = "--gateway-latency-ms", paramLabel = "MS", defaultValue = "20",
+            description = "Simulated payment gateway latency in the scaling phase (default: ${DEFAULT-VALUE}).")
+    int gatewayLatencyMs;
+
+    @Option(names = "--scaling-orders", paramLabel = "N",
+            description = "Orders per scaling step (default 3000; 300 with --quick).")
+    Long scalingOrders;
+
+    @Option(names = "--scaling-instances", paramLabel = "N[,N...]", split = ",", defaultValue = "1,2,4",
+            description = "Payment instance counts of the scaling phase (default: ${DEFAULT-VALUE}).")
+    List<Integer> scalingInstances;
+
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "6",
+            description = "Partitions of every topic of a stack the bench starts (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--final-timeout", paramLabel = "DURATION", defaultValue = "PT5M",
+            description = "How long to wait for the last final status after the last order (ISO-8601 or e.g. 90s; "
+                    + "default: 5m).")
+    String finalTimeout;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON.")
+    Path json;
+
+    @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT", description = "Kafka of a running stack.")
+    String bootstrapServer;
+
+    @Option(names = "--schema-registry", paramLabel = "URL", description = "Schema registry of a running stack.")
+    String schemaRegistry;
+
+    @Option(names = "--order-url", paramLabel = "URL", description = "Order service of a running stack.")
+    String orderUrl;
+
+    @Option(names = "--topic-namespace", paramLabel = "NS", defaultValue = "",
+            description = "TOPIC_NAMESPACE of the running stack's services (default: none).")
+    String topicNamespace;
+
+    @Option(names = "--stack-dir", paramLabel = "DIR", description = "Data directory of a running './fastship up' "
+            + "(e.g. .fastship): lets the bench scale it and read its processes' memory.")
+    Path stackDir;
+
+    @Option(names = "--broker-pid", paramLabel = "PID", description = "Pid of a running stack's broker, for its RSS.")
+    Long brokerPid;
+
+    @Option(names = "--seed-stock", description = "Set the stock of the SKUs the bench orders on a running stack "
+            + "(always done on a stack the bench starts).")
+    boolean seedStock;
+
+    @Option(names = "--api-key", paramLabel = "KEY", description = "X-API-Key for POST /orders (ORDER_API_KEYS).")
+    String apiKey;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".fastship-bench",
+            description = "Data and logs of a stack the bench starts; wiped first (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--service-env", paramLabel = "KEY=VALUE",
+            description = "Extra environment for every service of a stack the bench starts (repeatable), "
+                    + "to try a tuning, e.g. --service-env STREAMS_COMMIT_INTERVAL=50ms.")
+    Map<String, String> serviceEnv = new LinkedHashMap<>();
+
+    @Option(names = "--skip-baseline", description = "Do not run ProducerPerformance.")
+    boolean skipBaseline;
+
+    @Option(names = "--skip-scaling", description = "Do not run the payment scaling phase.")
+    boolean skipScaling;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new BenchCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        BenchSettings settings = settings();
+        BenchReport report;
+        try (Progress progress = Progress.onStderr()) {
+            report = new BenchRun(settings, progress).run();
+        }
+        System.out.print(TextReport.render(report));
+        settings.jsonFile().ifPresent(file -> {
+            JsonReport.write(report, file);
+            System.err.println("JSON report written to " + file.toAbsolutePath());
+        });
+        boolean complete = report.endToEnd() == null || report.endToEnd().missing() == 0;
+        return complete ? 0 : 1;
+    }
+
+    /** The options, with the profile's defaults filled in and every value checked; a bad one is a usage error. */
+    BenchSettings settings() {
+        Profile profile = quick ? Profile.QUICK : Profile.FULL;
+        List<String> given = new ArrayList<>();
+        if (bootstrapServer != null) {
+            given.add("--bootstrap-server");
+        }
+        if (schemaRegistry != null) {
+            given.add("--schema-registry");
+        }
+        if (orderUrl != null) {
+            given.add("--order-url");
+        }
+        if (!given.isEmpty() && given.size() < 3) {
+            throw new ParameterException(spec.commandLine(), "a running stack needs all of --bootstrap-server, "
+                    + "--schema-registry and --order-url (got only " + String.join(", ", given) + ")");
+        }
+        if (given.isEmpty() && (stackDir != null || brokerPid != null || seedStock || !topicNamespace.isEmpty())) {
+            throw new ParameterException(spec.commandLine(), "--stack-dir, --broker-pid, --seed-stock and "
+                    + "--topic-namespace apply to a running stack (give --bootstrap-server, --schema-registry, --order-url)");
+        }
+        if (!given.isEmpty() && !serviceEnv.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--service-env applies only to a stack the bench starts");
+        }
+        Optional<BenchSettings.Existing> existing = given.isEmpty() ? Optional.empty()
+                : Optional.of(new BenchSettings.Existing(bootstrapServer, schemaRegistry, orderUrl, topicNamespace,
+                Optional.ofNullable(stackDir), Optional.ofNullable(brokerPid)));
+        try {
+            return new BenchSettings(orDefault(orders, profile.orders), concurrency, orDefault(warmup, profile.warmup),
+                    orDefault(baselineRecords, profile.baselineRecords), gatewayLatencyMs,
+                    orDefault(scalingOrders, profile.scalingOrders), scalingInstances, partitions,
+                    parseDuration(finalTimeout), existing, dataDir, Path.of("").toAbsolutePath(), serviceEnv,
+                    Optional.ofNullable(apiKey), seedStock || given.isEmpty(), Optional.ofNullable(json),
+                    skipBaseline, skipScaling);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** {@code PT90S}, {@code 90s}, {@code 5m} or {@code 1500ms}. */
+    static Duration parseDuration(String text) {
+        String value = text.strip().toLowerCase(Locale.ROOT);
+        try {
+            if (value.startsWith("pt")) {
+                return Duration.parse(value.toUpperCase(Locale.ROOT));
+            }
+            if (value.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+            }
+            long amount = Long.parseLong(value.substring(0, value.length() - 1));
+            return switch (value.charAt(value.length() - 1)) {
+                case 's' -> Duration.ofSeconds(amount);
+                case 'm' -> Duration.ofMinutes(amount);
+                case 'h' -> Duration.ofHours(amount);
+                default -> throw new IllegalArgumentException("bad unit");
+            };
+        } catch (DateTimeParseException | IllegalArgumentException | StringIndexOutOfBoundsException e) {
+            throw new IllegalArgumentException("not a duration: '" + text + "' (use e.g. 90s, 5m, 1500ms or PT5M)");
+        }
+    }
+
+    private static long orDefault(Long value, long fallback) {
+        return value != null ? value : fallback;
+    }
+}

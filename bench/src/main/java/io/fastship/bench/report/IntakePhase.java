@@ -1,0 +1,19 @@
+package io.fastship.bench.report;
+
+import java.util.Map;
+
+import io.fastship.bench.stats.LatencySummary;
+
+/**
+ * Orders placed over HTTP at a fixed concurrency.
+ *
+ * @param ratioToBaseline accepted orders/s divided by the baseline's records/s (0 without a baseline)
+ */
+public record IntakePhase(int concurrency, long submitted, long accepted, Map<Integer, Long> rejected, long failed,
+                          String firstFailure, double seconds, double ordersPerSec, LatencySummary httpLatency,
+                          double ratioToBaseline) {
+
+    public IntakePhase {
+        rejected = Map.copyOf(rejected);
+    }
+}

@@ -1,0 +1,34 @@
+package io.fastship.bench.stack;
+
+import java.util.List;
+
+import io.fastship.bench.memory.ProcessMemory;
+import io.fastship.localstack.process.ServiceKind;
+
+/** The system under test: where to reach it, and, when the bench may, how to scale it and measure its processes. */
+public interface StackHandle extends AutoCloseable {
+
+    String bootstrapServers();
+
+    String schemaRegistryUrl();
+
+    String orderServiceUrl();
+
+    /** Topic namespace of the services ({@code TOPIC_NAMESPACE}); empty for none. */
+    String topicNamespace();
+
+    /** Whether {@link #scale} works: the bench started the stack, or knows the data directory of a running one. */
+    boolean canScale();
+
+    /** Runs {@code instances} instances of {@code kind}; returns once new ones are healthy. */
+    void scale(ServiceKind kind, int instances);
+
+    /** Resident memory of each process of the stack that the bench knows, now. */
+    List<ProcessMemory> memory();
+
+    /** One line saying what this stack is. */
+    String description();
+
+    @Override
+    void close();
+}
