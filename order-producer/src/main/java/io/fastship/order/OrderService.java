@@ -114,8 +114,11 @@ public final class OrderService implements AutoCloseable {
 
             KafkaStreams streams = startStreams(config, clients, topics, watchers, registry, closer);
 
-            KafkaProducer<String, OrderCreated> producer = clients.producer(config.instanceId() + "-orders",
+            Map<String, Object> producerOverrides = new java.util.HashMap<>(
                     OrderPublisher.boundedBy(config.publishTimeout()));
+            passThroughCompression(config).ifPresent(type -> producerOverrides.put("compression.type", type));
+            KafkaProducer<String, OrderCreated> producer = clients.producer(config.instanceId() + "-orders",
+                    producerOverrides);
             KafkaClientMetrics producerMetrics = new KafkaClientMetrics(producer);
             producerMetrics.bindTo(registry);
             OrderPublisher publisher = closer.register("order-publisher",
@@ -179,6 +182,8 @@ public final class OrderService implements AutoCloseable {
                 config.stateDir(), Optional.of(config.applicationServer()), config.standbyReplicas(),
                 config.commitInterval());
         settings.put(StreamsConfig.CLIENT_ID_CONFIG, config.applicationId() + "-" + config.instanceId());
+        passThroughCompression(config).ifPresent(type ->
+                settings.put(StreamsConfig.producerPrefix("compression.type"), type));
         KafkaStreams streams = new KafkaStreams(topology, new StreamsConfig(settings));
         streams.setUncaughtExceptionHandler(error -> {
             log.error("Streams thread died; replacing it", error);
@@ -196,6 +201,14 @@ public final class OrderService implements AutoCloseable {
             }
         });
         return streams;
+    }
+
+    /**
+     * {@code KAFKA_CLIENT_COMPRESSION_TYPE}, if set. The platform's client and Streams defaults (lz4) are applied
+     * after the pass-through settings, so without this the documented override would be ignored for compression.
+     */
+    private static Optional<String> passThroughCompression(OrderServiceConfig config) {
+        return Optional.ofNullable(config.kafka().clientOverrides().get("compression.type"));
     }
 
     public OrderServiceConfig config() {
