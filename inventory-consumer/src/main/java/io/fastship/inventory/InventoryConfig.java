@@ -1,6 +1,8 @@
 package io.fastship.inventory;
 
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,12 +16,15 @@ import io.fastship.platform.config.KafkaConnection;
  * The inventory service's configuration, read once from the environment and validated.
  *
  * @param advertisedHost host other instances use to reach this one's HTTP port ({@code application.server})
+ * @param advertisedPort port other instances use, or 0 for the HTTP port itself ({@code HTTP_ADVERTISED_URL})
  */
 public record InventoryConfig(KafkaConnection kafka, String httpHost, int httpPort, String advertisedHost,
+                              int advertisedPort,
                               String topicNamespace, int topicPartitions, String instanceId, Path stateDir,
                               int standbyReplicas, int streamThreads, Duration commitInterval) {
 
     public static final int DEFAULT_HTTP_PORT = 8083;
+    private static final String ADVERTISED_URL = "HTTP_ADVERTISED_URL";
     private static final String NAMESPACE_PATTERN = "[a-zA-Z0-9._-]*";
     private static final String INSTANCE_PATTERN = "[a-zA-Z0-9._-]+";
 
@@ -37,7 +42,9 @@ public record InventoryConfig(KafkaConnection kafka, String httpHost, int httpPo
         KafkaConnection kafka = KafkaConnection.fromEnv(env);
         String httpHost = env.string("HTTP_HOST", "127.0.0.1");
         int httpPort = env.integer("HTTP_PORT", DEFAULT_HTTP_PORT, 0, 65535);
-        String advertised = env.string("HTTP_ADVERTISED_HOST", defaultAdvertisedHost(httpHost));
+        URI advertised = env.optional(ADVERTISED_URL).map(InventoryConfig::parseAdvertisedUrl).orElse(null);
+        String advertisedHost = advertised != null ? advertised.getHost() : defaultAdvertisedHost(httpHost);
+        int advertisedPort = advertised != null ? advertised.getPort() : 0;
         String namespace = env.string("TOPIC_NAMESPACE", "");
         if (!namespace.matches(NAMESPACE_PATTERN)) {
             throw new ConfigException("TOPIC_NAMESPACE", "may hold only letters, digits, '.', '_' and '-', was '"
@@ -57,18 +64,39 @@ public record InventoryConfig(KafkaConnection kafka, String httpHost, int httpPo
         if (commitInterval.isZero()) {
             throw new ConfigException("INVENTORY_COMMIT_INTERVAL", "must be positive");
         }
-        return new InventoryConfig(kafka, httpHost, httpPort, advertised, namespace, partitions, instanceId,
+        return new InventoryConfig(kafka, httpHost, httpPort, advertisedHost, advertisedPort, namespace, partitions, instanceId,
                 stateDir, standby, threads, commitInterval);
     }
 
     /** The same configuration with another HTTP port (a free one chosen at start when 0 was asked for). */
     public InventoryConfig withHttpPort(int port) {
-        return new InventoryConfig(kafka, httpHost, port, advertisedHost, topicNamespace, topicPartitions, instanceId,
+        return new InventoryConfig(kafka, httpHost, port, advertisedHost, advertisedPort, topicNamespace, topicPartitions, instanceId,
                 stateDir, standbyReplicas, streamThreads, commitInterval);
+    }
+
+    /** {@code host:port} for Streams' {@code application.server}: where other instances forward queries. */
+    public String applicationServer() {
+        return advertisedHost + ":" + (advertisedPort != 0 ? advertisedPort : httpPort);
     }
 
     public InventoryTopics topics() {
         return InventoryTopics.in(topicNamespace);
+    }
+
+    static URI parseAdvertisedUrl(String text) {
+        URI url;
+        try {
+            url = new URI(text);
+        } catch (URISyntaxException e) {
+            url = null;
+        }
+        boolean noPath = url != null && (url.getPath() == null || url.getPath().isEmpty() || url.getPath().equals("/"));
+        if (url == null || !"http".equals(url.getScheme()) || url.getHost() == null || url.getPort() < 1 || !noPath
+                || url.getQuery() != null) {
+            throw new ConfigException(ADVERTISED_URL, "must be http://host:port (explicit port, no path), was '"
+                    + text + "'");
+        }
+        return url;
     }
 
     private static String defaultAdvertisedHost(String httpHost) {
@@ -78,7 +106,7 @@ public record InventoryConfig(KafkaConnection kafka, String httpHost, int httpPo
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {
-            throw new ConfigException("HTTP_ADVERTISED_HOST", "is required when HTTP_HOST is " + httpHost
+            throw new ConfigException(ADVERTISED_URL, "is required when HTTP_HOST is " + httpHost
                     + " and the host name cannot be resolved");
         }
     }

@@ -78,7 +78,7 @@ public final class InventoryService implements AutoCloseable {
                         config.topicPartitions());
             }
 
-            HostInfo self = new HostInfo(config.advertisedHost(), config.httpPort());
+            HostInfo self = HostInfo.buildFromEndpoint(config.applicationServer());
             Map<String, Object> settings = StreamsSettings.exactlyOnce(topics.applicationId(), config.kafka(),
                     config.stateDir(), Optional.of(self.host() + ":" + self.port()), config.standbyReplicas(),
                     config.commitInterval());

@@ -24,6 +24,7 @@ class InventoryConfigTest {
         assertThat(config.httpHost()).isEqualTo("127.0.0.1");
         assertThat(config.httpPort()).isEqualTo(8083);
         assertThat(config.advertisedHost()).isEqualTo("127.0.0.1");
+        assertThat(config.applicationServer()).isEqualTo("127.0.0.1:8083");
         assertThat(config.topicNamespace()).isEmpty();
         assertThat(config.topicPartitions()).isEqualTo(6);
         assertThat(config.standbyReplicas()).isEqualTo(1);
@@ -36,12 +37,12 @@ class InventoryConfigTest {
     @Test
     void everySettingIsReadFromItsVariable() {
         InventoryConfig config = InventoryConfig.fromEnv(env(Map.of("HTTP_HOST", "0.0.0.0", "HTTP_PORT", "9000",
-                "HTTP_ADVERTISED_HOST", "inventory-0.inventory", "TOPIC_NAMESPACE", "staging",
+                "HTTP_ADVERTISED_URL", "http://10.0.0.7:18083", "TOPIC_NAMESPACE", "staging",
                 "TOPIC_PARTITIONS", "12", "STATE_DIR", "/var/lib/inventory", "INVENTORY_STANDBY_REPLICAS", "0",
                 "INVENTORY_STREAM_THREADS", "4", "INVENTORY_COMMIT_INTERVAL", "250ms")));
 
         assertThat(config.httpPort()).isEqualTo(9000);
-        assertThat(config.advertisedHost()).isEqualTo("inventory-0.inventory");
+        assertThat(config.applicationServer()).isEqualTo("10.0.0.7:18083");
         assertThat(config.topicPartitions()).isEqualTo(12);
         assertThat(config.stateDir()).isEqualTo(Path.of("/var/lib/inventory"));
         assertThat(config.standbyReplicas()).isZero();
@@ -60,6 +61,8 @@ class InventoryConfigTest {
         assertFailsNaming(Map.of("TOPIC_NAMESPACE", "a/b"), "TOPIC_NAMESPACE");
         assertFailsNaming(Map.of("INVENTORY_COMMIT_INTERVAL", "0s"), "INVENTORY_COMMIT_INTERVAL");
         assertFailsNaming(Map.of("INSTANCE_ID", "a b"), "INSTANCE_ID");
+        assertFailsNaming(Map.of("HTTP_ADVERTISED_URL", "inventory-0:8083"), "HTTP_ADVERTISED_URL");
+        assertFailsNaming(Map.of("HTTP_ADVERTISED_URL", "http://inventory-0/stock"), "HTTP_ADVERTISED_URL");
         assertThatThrownBy(() -> InventoryConfig.fromEnv(new Env(Map.of())))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("KAFKA_BOOTSTRAP_SERVERS");
     }

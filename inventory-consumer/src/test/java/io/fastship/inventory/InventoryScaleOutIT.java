@@ -81,6 +81,8 @@ class InventoryScaleOutIT {
              InventoryService second = start(kafka, namespace, "b")) {
             await().atMost(BOUND).until(() -> running(first) && running(second)
                     && stockOf(first).size() == initial.size());
+            assertThat(activeTasks(first)).as("tasks of instance a").isNotEmpty();
+            assertThat(activeTasks(second)).as("tasks of instance b").isNotEmpty();
 
             Map<String, OrderCreated> orders = sendOrders(clients, topics);
             sendPoison(clients, topics);
@@ -123,6 +125,10 @@ class InventoryScaleOutIT {
                     .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
             assertThat(outcomesPerOrder).hasSize(ORDERS).allSatisfy((orderId, count) -> assertThat(count).isOne());
 
+            assertThat(get(first, "/metrics").body()).contains("fastship_inventory_reservations_total")
+                    .contains("fastship_inventory_rejections_total").contains("fastship_inventory_store_entries{");
+            assertThat(get(second, "/health").statusCode()).isEqualTo(200);
+
             List<ConsumerRecord<String, byte[]>> deadLetters = readAll(clients, topics.deadLetter());
             assertThat(deadLetters).hasSize(1);
             assertThat(header(deadLetters.get(0), DeadLetterHeaders.ERROR_STAGE)).isEqualTo("deserialization");
@@ -131,12 +137,18 @@ class InventoryScaleOutIT {
     }
 
     private InventoryService start(KafkaConnection kafka, String namespace, String instance) {
-        return InventoryService.start(new InventoryConfig(kafka, "127.0.0.1", 0, "127.0.0.1", namespace, 6,
+        return InventoryService.start(new InventoryConfig(kafka, "127.0.0.1", 0, "127.0.0.1", 0, namespace, 6,
                 instance, stateDirs.resolve(instance), 0, 1, Duration.ofMillis(100)));
     }
 
     private static boolean running(InventoryService service) {
         return service.streams().state() == KafkaStreams.State.RUNNING;
+    }
+
+    private static List<String> activeTasks(InventoryService service) {
+        return service.streams().metadataForLocalThreads().stream()
+                .flatMap(thread -> thread.activeTasks().stream())
+                .map(task -> task.taskId().toString()).toList();
     }
 
     /** Every order wants one unit of the hot SKU, and some units of one or two others. */
