@@ -19,8 +19,10 @@ public final class Failures {
         if (failure instanceof InspectorException known) {
             return known;
         }
-        if (failure instanceof TimeoutException) {
-            return cluster.notReachable(what);
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException) {
+                return cluster.notReachable(what);
+            }
         }
         String reason;
         if (failure instanceof UnknownTopicOrPartitionException || failure instanceof InvalidTopicException) {
