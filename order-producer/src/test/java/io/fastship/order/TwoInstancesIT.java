@@ -1,0 +1,122 @@
+package io.fastship.order;
+
+import static io.fastship.order.OrderServiceTestSupport.get;
+import static io.fastship.order.OrderServiceTestSupport.json;
+import static io.fastship.order.OrderServiceTestSupport.orderJson;
+import static io.fastship.order.OrderServiceTestSupport.post;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.fastship.events.OrderCreated;
+import io.fastship.localstack.junit.KafkaStack;
+import io.fastship.localstack.junit.WithKafkaStack;
+import io.fastship.schemas.Topics;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Two instances of the service share the work: any of them answers for any order, and keys are honoured. */
+@WithKafkaStack
+class TwoInstancesIT {
+
+    private static final String KEY = "k-" + UUID.randomUUID();
+    private static String namespace;
+    private static OrderService first;
+    private static OrderService second;
+
+    @BeforeAll
+    static void startTwoInstances(KafkaStack stack) throws Exception {
+        namespace = stack.uniqueName("order-two");
+        Map<String, String> extra = Map.of("ORDER_API_KEYS", KEY + ",another-key-0123456789",
+                "TOPIC_PARTITIONS", "4", "ORDER_DEADLINE", "2m");
+        first = OrderServiceTestSupport.startAndAwaitReady(OrderServiceTestSupport.config(stack.bootstrapServers(),
+                stack.schemaRegistryUrl(), namespace, Files.createTempDirectory("order-a"), extra));
+        second = OrderServiceTestSupport.startAndAwaitReady(OrderServiceTestSupport.config(stack.bootstrapServers(),
+                stack.schemaRegistryUrl(), namespace, Files.createTempDirectory("order-b"), extra));
+        // The second instance joining moves partitions; both are ready once the rebalance is over.
+        await().atMost(Duration.ofSeconds(60)).until(() -> first.streamsState() == KafkaStreams.State.RUNNING
+                && second.streamsState() == KafkaStreams.State.RUNNING
+                && get(first.baseUrl() + "/health").statusCode() == 200
+                && get(second.baseUrl() + "/health").statusCode() == 200);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (second != null) {
+            second.close();
+        }
+        if (first != null) {
+            first.close();
+        }
+    }
+
+    @Test
+    void shouldFindEveryOrderOnEitherInstanceWhicheverOwnsIt() {
+        Set<String> servedViaFirst = new HashSet<>();
+        for (int i = 0; i < 8; i++) {
+            HttpResponse<String> created = post(first.baseUrl() + "/orders", orderJson("c-two-" + i, "SKU-1", 1, 100),
+                    "X-API-Key", KEY);
+            assertThat(created.statusCode()).isEqualTo(202);
+            String orderId = json(created).get("orderId").asText();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                HttpResponse<String> onFirst = get(first.baseUrl() + "/orders/" + orderId);
+                HttpResponse<String> onSecond = get(second.baseUrl() + "/orders/" + orderId);
+                assertThat(onFirst.statusCode()).isEqualTo(200);
+                assertThat(onSecond.statusCode()).isEqualTo(200);
+                assertThat(json(onFirst).get("orderId").asText()).isEqualTo(orderId);
+                assertThat(json(onSecond).get("orderId").asText()).isEqualTo(orderId);
+                assertThat(onFirst.headers().firstValue("X-Served-By"))
+                        .isEqualTo(onSecond.headers().firstValue("X-Served-By"));
+                servedViaFirst.add(onFirst.headers().firstValue("X-Served-By").orElseThrow());
+            });
+        }
+        // Eight orders over four partitions on two instances: both owners answered through the first instance.
+        assertThat(servedViaFirst).containsExactlyInAnyOrder(first.config().applicationServer(),
+                second.config().applicationServer());
+    }
+
+    @Test
+    void shouldHonourAnIdempotencyKeyAcrossInstances(KafkaStack stack) {
+        String body = orderJson("c-replay-" + UUID.randomUUID(), "SKU-9", 2, 300);
+
+        HttpResponse<String> onFirst = post(first.baseUrl() + "/orders", body, "X-API-Key", KEY,
+                "Idempotency-Key", "same-key");
+        String orderId = json(onFirst).get("orderId").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> get(second.baseUrl() + "/orders/" + orderId).statusCode() == 200);
+        HttpResponse<String> onSecond = post(second.baseUrl() + "/orders", body, "Authorization", "Bearer " + KEY,
+                "Idempotency-Key", "same-key");
+
+        assertThat(onFirst.statusCode()).isEqualTo(202);
+        assertThat(onSecond.statusCode()).isEqualTo(200);
+        assertThat(json(onSecond).get("orderId").asText()).isEqualTo(orderId);
+        List<?> created = OrderServiceTestSupport.<OrderCreated>readAll(stack,
+                Topics.ORDERS.inNamespace(namespace).name()).stream().filter(r -> r.key().equals(orderId)).toList();
+        assertThat(created).hasSize(1);
+    }
+
+    @Test
+    void shouldRefuseOrdersWithoutAValidApiKey() {
+        String body = orderJson("c-anon", "SKU-1", 1, 100);
+
+        HttpResponse<String> missing = post(first.baseUrl() + "/orders", body);
+        HttpResponse<String> wrong = post(second.baseUrl() + "/orders", body, "X-API-Key", "not-the-key-at-all");
+        HttpResponse<String> wrongBearer = post(first.baseUrl() + "/orders", body, "Authorization", "Bearer nope");
+
+        for (HttpResponse<String> response : List.of(missing, wrong, wrongBearer)) {
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
+        }
+    }
+}
