@@ -51,7 +51,15 @@ public final class StockSeeder implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new StockSeeder()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The CLI; a usage error is one line on stderr and exit code 2. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new StockSeeder()).setParameterExceptionHandler((error, args) -> {
+            error.getCommandLine().getErr().println("stock-seeder: " + error.getMessage());
+            return 2;
+        });
     }
 
     @Override

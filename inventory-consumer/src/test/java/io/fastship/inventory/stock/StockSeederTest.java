@@ -32,11 +32,11 @@ class StockSeederTest {
     @Test
     void aBadOptionIsAOneLineUsageErrorBeforeAnythingIsWritten() {
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new StockSeeder()).setErr(new PrintWriter(err));
+        CommandLine cli = StockSeeder.commandLine().setErr(new PrintWriter(err));
 
         int exit = cli.execute("--units", "-1");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).startsWith("--units must be >= 0, was -1");
+        assertThat(err.toString()).isEqualToIgnoringNewLines("stock-seeder: --units must be >= 0, was -1");
     }
 }
