@@ -25,6 +25,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Proves the broker is the real thing: transactions, partitions and durable storage behave as Kafka's do. */
 @WithKafkaStack
@@ -58,6 +60,21 @@ class KafkaBrokerIT {
                 .containsExactlyInAnyOrder("committed-1", "committed-2");
         assertThat(readAll(bootstrap, topic, "read_uncommitted", 4))
                 .containsExactlyInAnyOrder("aborted-1", "aborted-2", "committed-1", "committed-2");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lz4", "snappy", "zstd", "gzip"})
+    void storesCompressedBatches(String compression, KafkaStack stack) throws Exception {
+        String topic = stack.uniqueName("compressed-" + compression);
+        stack.createTopic(topic, 1);
+
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, compression), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, "k", "packed with " + compression)).get(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(readAll(stack.bootstrapServers(), topic, "read_committed", 1)).containsExactly("packed with " + compression);
     }
 
     @Test
