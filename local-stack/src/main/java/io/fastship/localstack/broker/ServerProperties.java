@@ -40,6 +40,10 @@ final class ServerProperties {
         props.put("transaction.state.log.num.partitions", "6");
         props.put("share.coordinator.state.topic.num.partitions", "3");
         props.put("group.initial.rebalance.delay.ms", "0");
+        // KIP-848 groups take their session timeout from the broker (45 s by default): on one dev machine a
+        // crashed instance's partitions should move in seconds, not the better part of a minute.
+        props.put("group.consumer.min.session.timeout.ms", "6000");
+        props.put("group.consumer.session.timeout.ms", "10000");
 
         // Topics are created by the project with explicit partitions, never by a typo in a producer.
         props.put("auto.create.topics.enable", "false");

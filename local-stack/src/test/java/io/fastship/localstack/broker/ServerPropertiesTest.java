@@ -35,6 +35,15 @@ class ServerPropertiesTest {
     }
 
     @Test
+    void crashedConsumerGroupMembersAreDetectedInSeconds() {
+        var props = ServerProperties.render(config, Path.of("/data/kraft"));
+
+        assertThat(Integer.parseInt(props.get("group.consumer.session.timeout.ms"))).isLessThanOrEqualTo(10_000);
+        assertThat(Integer.parseInt(props.get("group.consumer.min.session.timeout.ms")))
+                .isLessThanOrEqualTo(Integer.parseInt(props.get("group.consumer.session.timeout.ms")));
+    }
+
+    @Test
     void overridesWinOverDefaults() {
         var props = ServerProperties.render(config.withOverride("num.partitions", "6"), Path.of("/data/kraft"));
 
