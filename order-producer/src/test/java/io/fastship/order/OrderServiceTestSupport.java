@@ -56,8 +56,6 @@ final class OrderServiceTestSupport {
         env.put("STATE_DIR", stateDir.toString());
         env.put("STREAMS_STANDBY_REPLICAS", "0");
         env.put("SHUTDOWN_TIMEOUT", "5s");
-        // The local-stack broker's classpath lacks Kafka's compression codecs (lz4, zstd, snappy): send uncompressed.
-        env.put("KAFKA_CLIENT_COMPRESSION_TYPE", "none");
         env.putAll(extra);
         return OrderServiceConfig.fromEnv(new Env(env));
     }
@@ -137,8 +135,7 @@ final class OrderServiceTestSupport {
                        InventoryStatus stock) {
         try (KafkaClients clients = new KafkaClients(KafkaConnection.of(stack.bootstrapServers(),
                 stack.schemaRegistryUrl()), "it-outcomes");
-             KafkaProducer<String, SpecificRecord> producer = clients.producer("it-outcomes-" + orderId,
-                     Map.of("compression.type", "none"))) {
+             KafkaProducer<String, SpecificRecord> producer = clients.producer("it-outcomes-" + orderId, Map.of())) {
             if (payment != null) {
                 producer.send(new ProducerRecord<>(Topics.PAYMENTS.inNamespace(namespace).name(), orderId,
                         PaymentEvent.newBuilder().setEventId(UUID.randomUUID().toString()).setOrderId(orderId)
