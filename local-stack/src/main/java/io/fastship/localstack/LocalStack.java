@@ -29,6 +29,8 @@ public final class LocalStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
     private static final Duration SERVICE_READY = Duration.ofSeconds(120);
     /** Services start in the order the flow needs them: consumers first, then the HTTP entry point. */
+    /** Main class of the inventory module's stock tool (writes StockAdjusted records). */
+    public static final String STOCK_SEEDER = "io.fastship.inventory.stock.StockSeeder";
     private static final List<ServiceKind> START_ORDER = List.of(ServiceKind.INVENTORY, ServiceKind.PAYMENT, ServiceKind.ORDER);
 
     private final LocalStackOptions options;
@@ -63,6 +65,7 @@ public final class LocalStack implements AutoCloseable {
             for (ServiceKind kind : START_ORDER) {
                 stack.scale(kind, options.instancesOf(kind));
             }
+            stack.seedCatalogOnce();
             return stack;
         } catch (RuntimeException e) {
             if (stack != null) {
@@ -121,6 +124,40 @@ public final class LocalStack implements AutoCloseable {
             newest.close();
             log.info("{} stopped", newest.name());
         }
+    }
+
+    /**
+     * Seeds the demo catalog the first time a data directory is used; later starts keep the stock levels
+     * that orders and adjustments left.
+     */
+    private void seedCatalogOnce() {
+        Path marker = options.dataDir().resolve("catalog-seeded");
+        if (options.seedSkus() == 0 || java.nio.file.Files.exists(marker)) {
+            return;
+        }
+        int exit = runTool(ServiceKind.INVENTORY, STOCK_SEEDER, List.of("--skus", Integer.toString(options.seedSkus()),
+                "--units", Long.toString(options.seedUnits())));
+        if (exit != 0) {
+            throw new IllegalStateException("seeding the demo catalog failed (exit " + exit + "); see "
+                    + options.dataDir().resolve("logs"));
+        }
+        try {
+            java.nio.file.Files.writeString(marker, options.seedSkus() + " SKUs x " + options.seedUnits() + " units\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Runs a command-line tool of a service's module against this stack; returns its exit code. */
+    public int runTool(ServiceKind kind, String mainClass, List<String> args) {
+        return ToolRun.run(options.repositoryRoot(), kind, mainClass, args, connectionEnv(),
+                options.dataDir().resolve("logs").resolve("tools.log"), options.console());
+    }
+
+    /** The settings a client of this stack needs: bootstrap servers, registry, partitions. */
+    public Map<String, String> connectionEnv() {
+        return Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(), "SCHEMA_REGISTRY_URL", registry.url(),
+                "TOPIC_PARTITIONS", Integer.toString(options.partitions()));
     }
 
     /** Forgets an instance that was killed from outside (e.g. a crash test); returns whether it was known. */

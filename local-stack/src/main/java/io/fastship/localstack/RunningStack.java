@@ -67,6 +67,20 @@ public final class RunningStack implements AutoCloseable {
         return StackStatus.fromJson(call(dataDir, "POST", "/scale/" + kind.shortName() + "/" + instances, SCALE_TIMEOUT));
     }
 
+    /** Sets one SKU's available units in the running stack (a StockAdjusted SET on the stock topic). */
+    public static String setStock(Path dataDir, Path repositoryRoot, String sku, long units) {
+        StackStatus status = query(dataDir);
+        Path log = dataDir.resolve("logs").resolve("tools.log");
+        java.util.Map<String, String> env = java.util.Map.of("KAFKA_BOOTSTRAP_SERVERS", status.kafkaBootstrap(),
+                "SCHEMA_REGISTRY_URL", status.schemaRegistry(), "TOPIC_PARTITIONS", Integer.toString(status.partitions()));
+        int exit = ToolRun.run(repositoryRoot, ServiceKind.INVENTORY, LocalStack.STOCK_SEEDER,
+                java.util.List.of("--sku", sku, "--units", Long.toString(units)), env, log, java.util.Optional.empty());
+        if (exit != 0) {
+            throw new IllegalStateException("setting stock of " + sku + " failed (exit " + exit + "); see " + log);
+        }
+        return sku + " now has " + units + " units available";
+    }
+
     public static String table(StackStatus status) {
         return status.table();
     }

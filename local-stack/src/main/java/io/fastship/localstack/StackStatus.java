@@ -13,7 +13,7 @@ import io.fastship.localstack.process.ServiceProcess;
 
 /** What runs where, as {@code ./fastship status} shows it and {@code .fastship/stack.json} records it. */
 public record StackStatus(String controlUrl, String kafkaBootstrap, String schemaRegistry, String dataDir,
-                          List<Instance> instances) {
+                          int partitions, List<Instance> instances) {
 
     static final String FILE = "stack.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -28,7 +28,7 @@ public record StackStatus(String controlUrl, String kafkaBootstrap, String schem
 
     static StackStatus of(LocalStack stack, String controlUrl) {
         return new StackStatus(controlUrl, stack.bootstrapServers(), stack.schemaRegistryUrl(),
-                stack.options().dataDir().toAbsolutePath().toString(),
+                stack.options().dataDir().toAbsolutePath().toString(), stack.options().partitions(),
                 stack.allInstances().stream().map(Instance::of).toList());
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StackStatusTest {
 
     private final StackStatus status = new StackStatus("http://127.0.0.1:40000", "127.0.0.1:9092",
-            "http://127.0.0.1:8081", "/data", List.of(new StackStatus.Instance("payment-1", "payment",
+            "http://127.0.0.1:8081", "/data", 6, List.of(new StackStatus.Instance("payment-1", "payment",
             "http://127.0.0.1:8082", 42), new StackStatus.Instance("payment-2", "payment", "http://127.0.0.1:41234", 43)));
 
     @Test

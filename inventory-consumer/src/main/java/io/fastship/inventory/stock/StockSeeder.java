@@ -47,6 +47,9 @@ public final class StockSeeder implements Callable<Integer> {
     @Option(names = "--skus", defaultValue = "100", description = "How many SKUs (default ${DEFAULT-VALUE}).")
     int skus;
 
+    @Option(names = "--sku", description = "Set only this SKU (e.g. SKU-0042) to --units, instead of the catalog.")
+    String sku;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -70,12 +73,17 @@ public final class StockSeeder implements Callable<Integer> {
         if (skus < 1 || skus > 9999) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--skus must be 1..9999, was " + skus);
         }
+        if (sku != null && !sku.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--sku must be 1..64 letters, digits, '.', '_' or '-', was '" + sku + "'");
+        }
         Env env = Env.system();
         try {
             KafkaConnection connection = KafkaConnection.fromEnv(env);
             String namespace = env.string("TOPIC_NAMESPACE", "");
             int partitions = env.integer("TOPIC_PARTITIONS", 6, 1, 10_000);
-            int written = seed(connection, namespace, partitions, catalog(skus, units));
+            Map<String, Long> levels = sku == null ? catalog(skus, units) : Map.of(sku, units);
+            int written = seed(connection, namespace, partitions, levels);
             spec.commandLine().getOut().printf("Set %d SKUs to %d units each on %s%n", written, units,
                     Topics.STOCK.inNamespace(namespace).name());
             return 0;

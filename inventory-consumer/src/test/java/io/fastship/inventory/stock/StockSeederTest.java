@@ -39,4 +39,15 @@ class StockSeederTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).isEqualToIgnoringNewLines("stock-seeder: --units must be >= 0, was -1");
     }
+
+    @Test
+    void aMalformedSkuIsAOneLineUsageError() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = StockSeeder.commandLine().setErr(new PrintWriter(err));
+
+        int exit = cli.execute("--sku", "SKU 1", "--units", "5");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).startsWith("stock-seeder: --sku must be").contains("'SKU 1'");
+    }
 }
