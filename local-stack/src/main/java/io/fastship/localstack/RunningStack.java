@@ -37,7 +37,7 @@ public final class RunningStack implements AutoCloseable {
                 .map(p -> p.baseUrl()).orElse("http://127.0.0.1:8080");
         return "\nFastShip is running (Ctrl-C stops everything)\n"
                 + StackStatus.of(stack, control.url()).table()
-                + "  Logs           " + stack.options().dataDir().resolve("logs") + "\n\n"
+                + "  Logs             " + stack.options().dataDir().resolve("logs") + "\n\n"
                 + "Place an order:\n"
                 + "  curl -i -X POST " + orderUrl + "/orders -H 'Content-Type: application/json' \\\n"
                 + "    -d '{\"customerId\":\"c-1\",\"currency\":\"EUR\",\"paymentToken\":\"tok_visa\","

@@ -62,12 +62,12 @@ public record StackStatus(String controlUrl, String kafkaBootstrap, String schem
 
     String table() {
         StringBuilder text = new StringBuilder();
-        text.append(String.format("  %-14s %s%n", "Kafka", kafkaBootstrap));
-        text.append(String.format("  %-14s %s%n", "Schema registry", schemaRegistry));
+        text.append(String.format("  %-16s %s%n", "Kafka", kafkaBootstrap));
+        text.append(String.format("  %-16s %s%n", "Schema registry", schemaRegistry));
         for (Instance instance : instances) {
-            text.append(String.format("  %-14s %-24s pid %d%n", instance.name(), instance.url(), instance.pid()));
+            text.append(String.format("  %-16s %-24s pid %d%n", instance.name(), instance.url(), instance.pid()));
         }
-        text.append(String.format("  %-14s %s%n", "Data", dataDir));
+        text.append(String.format("  %-16s %s%n", "Data", dataDir));
         return text.toString();
     }
 }
