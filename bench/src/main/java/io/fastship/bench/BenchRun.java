@@ -93,7 +93,7 @@ final class BenchRun {
                     if (settings.warmupOrders() > 0) {
                         progress.note("Warm-up: " + settings.warmupOrders() + " orders");
                         IntakeResult warm = submit(submitter, "warm-up", settings.warmupOrders());
-                        awaitFinals(finals, warm.submitNanos().keySet(), "warm-up");
+                        awaitFinals(finals, warm.submitNanos().keySet(), "warm-up final");
                     }
                     if (!settings.skipBaseline()) {
                         baseline = baseline(stack, clients, admin);
@@ -144,7 +144,7 @@ final class BenchRun {
     private StackHandle scalingStack() {
         Map<String, String> env = new HashMap<>(settings.serviceEnv());
         env.put(PAYMENT_LATENCY_ENV, Integer.toString(settings.gatewayLatencyMs()));
-        return startStack("scaling", env, settings.scalingSteps().get(0), "scaling");
+        return startStack("scaling", env, 0, "scaling");
     }
 
     private String tuning() {
@@ -167,7 +167,7 @@ final class BenchRun {
     }
 
     private long scalingOrdersTotal() {
-        return settings.skipScaling() ? 0 : settings.scalingOrders() * (settings.scalingSteps().size() + 1);
+        return settings.skipScaling() ? 0 : settings.scalingOrders() * settings.scalingSteps().size();
     }
 
     private static KafkaClients clients(StackHandle stack) {
@@ -268,27 +268,24 @@ final class BenchRun {
         List<ScalingPhase.Step> steps = new ArrayList<>();
         try (TopicTail<PaymentEvent> tail = TopicTail.start(clients, Topics.PAYMENTS.inNamespace(namespace), counter);
              OrderSubmitter submitter = submitter(stack)) {
-            boolean warmedUp = false;
             for (int instances : settings.scalingSteps()) {
-                progress.note("Scaling: " + instances + " payment instance(s)");
+                // A backlog first, then the instances: the drain rate is the payment service's pace alone,
+                // not the pace at which the bench can place orders.
+                stack.scale(ServiceKind.PAYMENT, 0);
+                counter.reset();
+                IntakeResult result = submit(submitter, "backlog", settings.scalingOrders());
+                progress.note("Scaling: " + instances + " payment instance(s) drain " + result.accepted() + " orders");
                 stack.scale(ServiceKind.PAYMENT, instances);
                 GroupMembers.await(admin, groupId, instances, GROUP_SETTLE);
-                if (!warmedUp) {
-                    counter.reset();
-                    long warm = Math.max(1, settings.scalingOrders() / 5);
-                    IntakeResult result = submit(submitter, "warm-up", warm);
-                    awaitCount("payments", result.accepted(), counter::count);
-                    warmedUp = true;
-                }
-                counter.reset();
-                IntakeResult result = submit(submitter, "orders", settings.scalingOrders());
+                counter.startWindow();
                 awaitCount("payments", result.accepted(), counter::count);
                 tail.checkHealthy();
                 double rate = counter.perSecond();
                 double speedUp = steps.isEmpty() ? 1.0 : Rates.ratio(rate, steps.get(0).paymentsPerSec());
-                steps.add(new ScalingPhase.Step(instances, counter.count(), rate, speedUp));
-                progress.note(String.format(java.util.Locale.ROOT, "  %d instance(s): %.0f payments/s on %s",
-                        instances, rate, paymentsTopic));
+                steps.add(new ScalingPhase.Step(instances, counter.windowCount(), rate, speedUp));
+                progress.note(String.format(java.util.Locale.ROOT,
+                        "  %d instance(s): %.0f payments/s on %s (%d of %d paced after the group settled)",
+                        instances, rate, paymentsTopic, counter.windowCount(), counter.count()));
             }
         }
         return new ScalingPhase(latencyMs, partitions, (int) settings.scalingOrders(), steps);

@@ -42,7 +42,7 @@ class BenchCommandTest {
 
         assertThat(quick.orders()).isEqualTo(2_000);
         assertThat(quick.baselineRecords()).isEqualTo(100_000);
-        assertThat(quick.scalingOrders()).isEqualTo(300);
+        assertThat(quick.scalingOrders()).isEqualTo(600);
         assertThat(quickWithOrders.orders()).isEqualTo(777);
         assertThat(quickWithOrders.concurrency()).isEqualTo(8);
         assertThat(quickWithOrders.warmupOrders()).isEqualTo(200);

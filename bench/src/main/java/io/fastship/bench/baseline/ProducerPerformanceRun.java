@@ -21,7 +21,7 @@ public final class ProducerPerformanceRun {
 
     static final String MAIN_CLASS = "org.apache.kafka.tools.ProducerPerformance";
 
-    /** What to send: {@code producerProps} go to {@code --producer-props} as {@code key=value}. */
+    /** What to send: {@code producerProps} go to {@code --command-property} as {@code key=value}. */
     public record Spec(String bootstrapServers, String topic, long records, int recordSize,
                        Map<String, String> producerProps) {
 
@@ -52,7 +52,7 @@ public final class ProducerPerformanceRun {
                 "--num-records", Long.toString(spec.records()),
                 "--record-size", Integer.toString(spec.recordSize()),
                 "--throughput", "-1",
-                "--producer-props", "bootstrap.servers=" + spec.bootstrapServers()));
+                "--command-property", "bootstrap.servers=" + spec.bootstrapServers()));
         spec.producerProps().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> command.add(e.getKey() + "=" + e.getValue()));
         return command;

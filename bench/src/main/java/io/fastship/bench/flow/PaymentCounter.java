@@ -1,16 +1,19 @@
 package io.fastship.bench.flow;
 
+import io.fastship.bench.stats.Rates;
 import io.fastship.events.PaymentEvent;
 import io.fastship.events.PaymentStatus;
-import io.fastship.bench.stats.Rates;
 
 /**
  * Counts payment decisions (AUTHORIZED or DECLINED; refunds are compensation, not throughput) on the payments
- * topic since the last {@link #reset()}, with the first and last moment one was seen.
+ * topic since {@link #reset()}, and paces those seen after {@link #startWindow()}: the steady pace once every
+ * instance has its partitions, without the start-up and rebalance before it.
  */
 public final class PaymentCounter implements TopicTail.Handler<PaymentEvent> {
 
-    private long count;
+    private long total;
+    private boolean windowOpen;
+    private long windowCount;
     private long firstNanos;
     private long lastNanos;
 
@@ -19,25 +22,42 @@ public final class PaymentCounter implements TopicTail.Handler<PaymentEvent> {
         if (event.getStatus() == PaymentStatus.REFUNDED) {
             return;
         }
-        if (count == 0) {
+        total++;
+        if (!windowOpen) {
+            return;
+        }
+        if (windowCount == 0) {
             firstNanos = seenNanos;
         }
         lastNanos = seenNanos;
-        count++;
+        windowCount++;
     }
 
+    /** Forgets everything; the window is closed until {@link #startWindow()}. */
     public synchronized void reset() {
-        count = 0;
+        total = 0;
+        windowOpen = false;
+        windowCount = 0;
         firstNanos = 0;
         lastNanos = 0;
     }
 
-    public synchronized long count() {
-        return count;
+    public synchronized void startWindow() {
+        windowOpen = true;
     }
 
-    /** Decisions per second between the first and the last one seen: the service's pace once it is busy. */
+    /** Decisions seen since {@link #reset()}, in or out of the window. */
+    public synchronized long count() {
+        return total;
+    }
+
+    /** Decisions seen in the window. */
+    public synchronized long windowCount() {
+        return windowCount;
+    }
+
+    /** Decisions per second between the first and the last one seen in the window. */
     public synchronized double perSecond() {
-        return count < 2 ? 0 : Rates.perSecond(count - 1, lastNanos - firstNanos);
+        return windowCount < 2 ? 0 : Rates.perSecond(windowCount - 1, lastNanos - firstNanos);
     }
 }

@@ -23,7 +23,7 @@ class ProducerPerformanceRunTest {
         assertThat(command).containsSubsequence("--num-records", "5000");
         assertThat(command).containsSubsequence("--record-size", "187");
         assertThat(command).containsSubsequence("--throughput", "-1");
-        assertThat(command).containsSubsequence("--producer-props", "bootstrap.servers=127.0.0.1:9092", "acks=all",
+        assertThat(command).containsSubsequence("--command-property", "bootstrap.servers=127.0.0.1:9092", "acks=all",
                 "enable.idempotence=true");
         assertThat(command).contains("-Duser.language=en");
     }

@@ -38,20 +38,24 @@ class FinalStatusesTest {
     }
 
     @Test
-    void shouldPaceDecisionsBetweenTheFirstAndLastAndIgnoreRefunds() {
+    void shouldPaceOnlyDecisionsInTheWindowAndIgnoreRefunds() {
         PaymentCounter counter = new PaymentCounter();
 
+        counter.seen("early", payment("early", PaymentStatus.AUTHORIZED), 1);
+        counter.startWindow();
         counter.seen("a", payment("a", PaymentStatus.AUTHORIZED), 1_000_000_000L);
         counter.seen("b", payment("b", PaymentStatus.REFUNDED), 1_500_000_000L);
         counter.seen("c", payment("c", PaymentStatus.DECLINED), 1_250_000_000L);
         counter.seen("d", payment("d", PaymentStatus.AUTHORIZED), 1_500_000_000L);
 
-        assertThat(counter.count()).isEqualTo(3);
+        assertThat(counter.count()).isEqualTo(4);
+        assertThat(counter.windowCount()).isEqualTo(3);
         assertThat(counter.perSecond()).isEqualTo(4.0);
 
         counter.reset();
         counter.seen("e", payment("e", PaymentStatus.AUTHORIZED), 9);
         assertThat(counter.count()).isEqualTo(1);
+        assertThat(counter.windowCount()).isZero();
         assertThat(counter.perSecond()).isZero();
     }
 }
