@@ -1,0 +1,60 @@
+package io.fastship.systemtests;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import io.fastship.localstack.LocalStack;
+import io.fastship.localstack.LocalStackOptions;
+import io.fastship.localstack.process.ServiceKind;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * The whole system as {@code ./fastship up} runs it — a broker process, the registry and every service as its
+ * own JVM from its packaged jar — started once per test JVM on free ports and shared by the system tests.
+ * Its data and every service's log stay in {@code target/system-stack} for a look after a failure.
+ */
+final class SystemStack implements ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SystemStack.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == LocalStack.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(Holder.class, key -> new Holder(start()), Holder.class).stack;
+    }
+
+    /** Closes the stack when the test plan ends. */
+    private record Holder(LocalStack stack) implements AutoCloseable {
+        @Override
+        public void close() {
+            stack.close();
+        }
+    }
+
+    private static LocalStack start() {
+        Path repository = Path.of("..").toAbsolutePath().normalize();
+        Path dataDir = Path.of("target", "system-stack").toAbsolutePath();
+        try {
+            if (Files.exists(dataDir)) {
+                try (var paths = Files.walk(dataDir)) {
+                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        var options = new LocalStackOptions(repository, dataDir, false, 6,
+                Map.of(ServiceKind.ORDER, 1, ServiceKind.PAYMENT, 1, ServiceKind.INVENTORY, 1),
+                Map.of("PAYMENT_GATEWAY_LATENCY_MS", "0", "ORDER_DEADLINE", "120s"), Optional.empty(), 100, 1000);
+        return LocalStack.start(options);
+    }
+}
