@@ -1,5 +1,8 @@
 package io.fastship.localstack.broker;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -36,12 +39,11 @@ final class BrokerReadiness {
                 AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, 50,
                 AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200,
                 AdminClientConfig.CLIENT_ID_CONFIG, "fastship-broker-readiness");
+        // The admin client logs every refused connection; wait for the listener before creating it.
+        awaitListener(deadline, timeout);
         try (Admin admin = Admin.create(adminConfig)) {
             while (true) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("Kafka broker process exited with " + process.exitValue()
-                            + " before it was ready; its log " + output + " ends with:\n" + KafkaBroker.tail(output));
-                }
+                checkAlive();
                 if (answers(admin)) {
                     return;
                 }
@@ -51,6 +53,33 @@ final class BrokerReadiness {
                 }
                 pause();
             }
+        }
+    }
+
+    private void awaitListener(long deadline, Duration timeout) {
+        int colon = bootstrapServers.lastIndexOf(':');
+        String host = bootstrapServers.substring(0, colon);
+        int port = Integer.parseInt(bootstrapServers.substring(colon + 1));
+        while (true) {
+            checkAlive();
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(host, port), (int) PAUSE.toMillis());
+                return;
+            } catch (IOException e) {
+                // not listening yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Kafka broker at " + bootstrapServers + " not listening within "
+                        + timeout + "; its log " + output + " ends with:\n" + KafkaBroker.tail(output));
+            }
+            pause();
+        }
+    }
+
+    private void checkAlive() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("Kafka broker process exited with " + process.exitValue()
+                    + " before it was ready; its log " + output + " ends with:\n" + KafkaBroker.tail(output));
         }
     }
 
