@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP side every service has: {@code /health} (readiness: every indicator UP, else 503),
- * {@code /health/live} (the process answers), {@code /metrics} (Prometheus text), plus the service's own routes.
+ * {@code /health/live} (the process answers), {@code /metrics} (Prometheus text), plus the service's own routes;
+ * every request is timed as {@code fastship_http_server_requests_seconds}.
  */
 public final class ServiceHttpServer implements AutoCloseable {
 
@@ -34,6 +35,9 @@ public final class ServiceHttpServer implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.host = host;
             config.jetty.port = port;
+            HttpMetrics requests = new HttpMetrics(metrics.registry());
+            config.routes.before(requests::before);
+            config.routes.after(requests::after);
             config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP", "service", serviceName)));
             config.routes.get("/health", ctx -> {
                 Map<String, Object> components = new LinkedHashMap<>();

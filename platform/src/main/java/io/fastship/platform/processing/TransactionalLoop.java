@@ -26,6 +26,7 @@ import java.util.function.Supplier;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -71,6 +72,9 @@ public final class TransactionalLoop implements AutoCloseable {
     private final Counter committed;
     private final Counter aborted;
     private final Counter consumed;
+    private final MeterRegistry metrics;
+    private final KafkaClientMetrics consumerMetrics;
+    private KafkaClientMetrics producerMetrics;
     private volatile boolean closed;
     private Producer<byte[], byte[]> producer;
     private int consecutiveFailures;
@@ -91,6 +95,10 @@ public final class TransactionalLoop implements AutoCloseable {
         this.pool = settings.parallelism() > 1 ? Executors.newFixedThreadPool(settings.parallelism(), namedThreads())
                 : null;
         this.thread = new Thread(this::run, settings.name() + "-loop");
+        this.metrics = metrics;
+        // The clients' own metrics, among them records-lag per partition (kafka_consumer_fetch_manager_records_lag).
+        this.consumerMetrics = new KafkaClientMetrics(consumer);
+        consumerMetrics.bindTo(metrics);
         String name = settings.name();
         committed = Counter.builder("fastship_transactions_total").tag("loop", name).tag("outcome", "committed")
                 .description("Consume-process-produce transactions by outcome").register(metrics);
@@ -134,7 +142,7 @@ public final class TransactionalLoop implements AutoCloseable {
 
     private void run() {
         try {
-            producer = producers.get();
+            producer = newProducer();
             producer.initTransactions();
             consumer.subscribe(settings.topics(), new Rebalance());
             state.compareAndSet(LoopState.STARTING, LoopState.RUNNING);
@@ -235,8 +243,18 @@ public final class TransactionalLoop implements AutoCloseable {
     private void replaceProducer() {
         log.warn("Loop {} replaces its producer", settings.name());
         closeQuietly(producer);
-        producer = producers.get();
+        producer = newProducer();
         producer.initTransactions();
+    }
+
+    private Producer<byte[], byte[]> newProducer() {
+        Producer<byte[], byte[]> made = producers.get();
+        if (producerMetrics != null) {
+            producerMetrics.close();
+        }
+        producerMetrics = new KafkaClientMetrics(made);
+        producerMetrics.bindTo(metrics);
+        return made;
     }
 
     private void account(TaskBatch task, int processed, Map<TopicPartition, OffsetAndMetadata> offsets,
@@ -329,6 +347,10 @@ public final class TransactionalLoop implements AutoCloseable {
             pool.shutdownNow();
         }
         closeQuietly(producer);
+        if (producerMetrics != null) {
+            producerMetrics.close();
+        }
+        consumerMetrics.close();
         try {
             consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                     .withTimeout(settings.closeTimeout()));
@@ -366,6 +388,7 @@ public final class TransactionalLoop implements AutoCloseable {
                 log.warn("Loop {} did not stop in time", settings.name());
             }
         } else if (state.get() == LoopState.CREATED) {
+            consumerMetrics.close();
             consumer.close(CloseOptions.timeout(settings.closeTimeout()));
             state.set(LoopState.STOPPED);
         }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.fastship.platform.deadletter.DeadLetter;
 import io.fastship.schemas.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.StreamsConfig;
@@ -24,6 +25,9 @@ import org.slf4j.LoggerFactory;
 public final class DeadLetterHandlers {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterHandlers.class);
+    /** Streams config key carrying the {@link MeterRegistry} the handlers count into (Streams hands it over). */
+    public static final String METRICS_CONFIG = "fastship.dead.letter.metrics";
+    static final String COUNTER = "fastship_dead_letters_total";
 
     private DeadLetterHandlers() {
     }
@@ -34,14 +38,34 @@ public final class DeadLetterHandlers {
         streamsConfig.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, Processing.class);
     }
 
+    /**
+     * Makes both handlers count dead letters as {@code fastship_dead_letters_total{stage}}, like the plain consumers.
+     * Under exactly-once a record whose transaction aborts is counted again when it is reprocessed.
+     */
+    public static void countInto(Map<String, Object> streamsConfig, MeterRegistry registry) {
+        streamsConfig.put(METRICS_CONFIG, registry);
+    }
+
+    private static MeterRegistry registryIn(Map<String, ?> configs) {
+        return configs.get(METRICS_CONFIG) instanceof MeterRegistry registry ? registry : null;
+    }
+
+    private static void count(MeterRegistry registry, DeadLetter.Stage stage) {
+        if (registry != null) {
+            registry.counter(COUNTER, "stage", stage.header()).increment();
+        }
+    }
+
     /** Bytes that do not decode (not our Avro, unknown schema id, unreadable schema). */
     public static final class Deserialization implements DeserializationExceptionHandler {
 
         private String service = "unknown";
+        private MeterRegistry registry;
 
         @Override
         public void configure(Map<String, ?> configs) {
             service = String.valueOf(configs.get(StreamsConfig.APPLICATION_ID_CONFIG));
+            registry = registryIn(configs);
         }
 
         @Override
@@ -51,6 +75,7 @@ public final class DeadLetterHandlers {
                     record.offset(), exception.toString());
             DeadLetter letter = new DeadLetter(record.topic(), record.partition(), record.offset(), record.timestamp(),
                     record.key(), record.value(), record.headers(), DeadLetter.Stage.DESERIALIZATION, exception);
+            count(registry, DeadLetter.Stage.DESERIALIZATION);
             return Response.resume(List.of(toRecord(letter, service)));
         }
     }
@@ -59,10 +84,12 @@ public final class DeadLetterHandlers {
     public static final class Processing implements ProcessingExceptionHandler {
 
         private String service = "unknown";
+        private MeterRegistry registry;
 
         @Override
         public void configure(Map<String, ?> configs) {
             service = String.valueOf(configs.get(StreamsConfig.APPLICATION_ID_CONFIG));
+            registry = registryIn(configs);
         }
 
         @Override
@@ -72,6 +99,7 @@ public final class DeadLetterHandlers {
             DeadLetter letter = new DeadLetter(String.valueOf(context.topic()), context.partition(), context.offset(),
                     context.timestamp(), context.sourceRawKey(), context.sourceRawValue(), context.headers(),
                     DeadLetter.Stage.PROCESSING, exception);
+            count(registry, DeadLetter.Stage.PROCESSING);
             return Response.resume(List.of(toRecord(letter, service)));
         }
     }

@@ -65,6 +65,16 @@ class ServiceHttpServerTest {
         assertThat(get("/hello").body()).isEqualTo("hi");
     }
 
+    @Test
+    void everyRequestIsTimedByRouteAndStatus() throws Exception {
+        get("/hello");
+        get("/hello");
+
+        assertThat(get("/metrics").body()).containsPattern(
+                "fastship_http_server_requests_seconds_count\\{[^}]*route=\"/hello\"[^}]*status=\"200\"[^}]*} 2")
+                .contains("fastship_http_server_requests_seconds_bucket{");
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());

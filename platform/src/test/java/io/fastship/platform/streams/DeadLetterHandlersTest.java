@@ -37,6 +37,8 @@ class DeadLetterHandlersTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         Map<String, Object> handlers = new java.util.HashMap<>();
         DeadLetterHandlers.install(handlers);
+        var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        DeadLetterHandlers.countInto(handlers, registry);
         props.putAll(handlers);
 
         try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), props)) {
@@ -56,6 +58,7 @@ class DeadLetterHandlersTest {
             assertThat(header(letter.headers(), DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo("in");
             assertThat(header(letter.headers(), DeadLetterHeaders.ERROR_MESSAGE)).contains("cannot digest poison");
             assertThat(header(letter.headers(), DeadLetterHeaders.SERVICE)).isEqualTo("test-service");
+            assertThat(registry.counter("fastship_dead_letters_total", "stage", "processing").count()).isEqualTo(1.0);
         }
     }
 
