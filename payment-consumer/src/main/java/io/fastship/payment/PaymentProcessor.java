@@ -26,6 +26,8 @@ import io.fastship.platform.deadletter.DeadLetter;
 import io.fastship.platform.processing.TaskBatch;
 import io.fastship.platform.processing.TaskProcessor;
 import io.fastship.platform.processing.TaskResult;
+import io.fastship.platform.tracing.RecordObserver;
+import io.fastship.platform.tracing.RecordScope;
 import io.fastship.schemas.registry.SchemaRegistryException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -83,12 +85,13 @@ public final class PaymentProcessor implements TaskProcessor {
     private final OutcomeRestorer restorer;
     private final PaymentMetrics metrics;
     private final Clock clock;
+    private final RecordObserver observer;
     private final Set<TopicPartition> owned = ConcurrentHashMap.newKeySet();
 
     public PaymentProcessor(PaymentTopics topics, Deserializer<OrderCreated> orders,
                             Deserializer<OrderStatusChanged> statuses, Serializer<PaymentEvent> events,
                             PaymentGateway gateway, GatewayRetrier retrier, PaymentOutcomes outcomes,
-                            OutcomeRestorer restorer, PaymentMetrics metrics, Clock clock) {
+                            OutcomeRestorer restorer, PaymentMetrics metrics, Clock clock, RecordObserver observer) {
         this.topics = topics;
         this.orders = orders;
         this.statuses = statuses;
@@ -99,6 +102,7 @@ public final class PaymentProcessor implements TaskProcessor {
         this.restorer = restorer;
         this.metrics = metrics;
         this.clock = clock;
+        this.observer = observer;
     }
 
     @Override
@@ -132,16 +136,29 @@ public final class PaymentProcessor implements TaskProcessor {
             if (processed > 0 && batch.shouldStop()) {
                 break;
             }
-            if (record.topic().equals(topics.orders().name())) {
-                onOrderCreated(record, work);
-            } else if (record.topic().equals(topics.orderStatus().name())) {
-                onStatusChanged(record, work);
-            } else {
-                throw new IllegalStateException("not subscribed to " + record.topic());
+            // One span per record (its parent comes from the record's headers); the orderId is the key.
+            try (RecordScope scope = observer.process(record, record.key())) {
+                work.scope = scope;
+                try {
+                    dispatch(record, work);
+                } catch (RuntimeException e) {
+                    scope.failed(e);
+                    throw e;
+                }
             }
             processed++;
         }
         return new TaskResult(work.outputs, processed, work::committed);
+    }
+
+    private void dispatch(ConsumerRecord<String, byte[]> record, Work work) {
+        if (record.topic().equals(topics.orders().name())) {
+            onOrderCreated(record, work);
+        } else if (record.topic().equals(topics.orderStatus().name())) {
+            onStatusChanged(record, work);
+        } else {
+            throw new IllegalStateException("not subscribed to " + record.topic());
+        }
     }
 
     private void onOrderCreated(ConsumerRecord<String, byte[]> record, Work work) {
@@ -297,6 +314,7 @@ public final class PaymentProcessor implements TaskProcessor {
         private final PaymentOutcomes.Stage stage;
         private final List<ProducerRecord<byte[], byte[]>> outputs = new ArrayList<>();
         private final List<Runnable> afterCommit = new ArrayList<>();
+        private RecordScope scope;
 
         private Work(PaymentOutcomes.Stage stage) {
             this.stage = stage;
@@ -307,7 +325,10 @@ public final class PaymentProcessor implements TaskProcessor {
             byte[] key = event.getOrderId().getBytes(StandardCharsets.UTF_8);
             String payments = topics.payments().name();
             String changelog = topics.outcomes().name();
-            outputs.add(new ProducerRecord<>(payments, key, events.serialize(payments, event)));
+            ProducerRecord<byte[], byte[]> published = new ProducerRecord<>(payments, key,
+                    events.serialize(payments, event));
+            scope.sent(payments, published.headers());
+            outputs.add(published);
             outputs.add(new ProducerRecord<>(changelog, stage.partition(), key, events.serialize(changelog, event)));
             stage.put(event);
             String status = event.getStatus().name();
@@ -323,9 +344,11 @@ public final class PaymentProcessor implements TaskProcessor {
             log.warn("Dead-lettering {}-{}@{} ({}): {}", record.topic(), record.partition(), record.offset(),
                     failedAt.header(), error.toString());
             byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
-            outputs.add(new DeadLetter(record.topic(), record.partition(), record.offset(), record.timestamp(), key,
-                    record.value(), record.headers(), failedAt, error)
-                    .toRecord(topics.deadLetter(), topics.groupId(), clock.instant()));
+            ProducerRecord<byte[], byte[]> letter = new DeadLetter(record.topic(), record.partition(), record.offset(),
+                    record.timestamp(), key, record.value(), record.headers(), failedAt, error)
+                    .toRecord(topics.deadLetter(), topics.groupId(), clock.instant());
+            scope.sent(topics.deadLetter(), letter.headers());
+            outputs.add(letter);
             afterCommit.add(() -> metrics.deadLettered(failedAt.header()));
         }
 

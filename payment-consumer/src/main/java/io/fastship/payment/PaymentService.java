@@ -27,6 +27,8 @@ import io.fastship.platform.processing.LoopSettings;
 import io.fastship.platform.processing.LoopState;
 import io.fastship.platform.processing.TaskGrouping;
 import io.fastship.platform.processing.TransactionalLoop;
+import io.fastship.platform.tracing.RecordObserver;
+import io.fastship.platform.tracing.Tracing;
 import io.fastship.schemas.Topic;
 import io.fastship.schemas.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -64,18 +66,29 @@ public final class PaymentService implements AutoCloseable {
         this.http = http;
     }
 
-    /** Starts with the simulated gateway the config describes. */
+    /** Starts with the simulated gateway the config describes, propagating trace context without exporting. */
     public static PaymentService start(PaymentServiceConfig config) {
+        return start(config, Tracing.propagatingOnly());
+    }
+
+    /** Starts with the simulated gateway the config describes and the given tracing, which it closes with itself. */
+    public static PaymentService start(PaymentServiceConfig config, Tracing tracing) {
         return start(config, new SimulatedPaymentGateway(new SimulationRules(config.gatewayLimitMinor()),
                 config.gatewayLatency(), config.gatewayFailureRate(), () -> ThreadLocalRandom.current().nextDouble(),
-                Sleeper.SYSTEM));
+                Sleeper.SYSTEM), tracing);
     }
 
     /** Starts with the given gateway, which the service closes with itself. */
     public static PaymentService start(PaymentServiceConfig config, PaymentGateway gateway) {
+        return start(config, gateway, Tracing.propagatingOnly());
+    }
+
+    /** Starts with the given gateway and tracing, both closed with the service (tracing last, to flush spans). */
+    public static PaymentService start(PaymentServiceConfig config, PaymentGateway gateway, Tracing tracing) {
         Closer closer = new Closer();
         try {
-            return wire(config, gateway, closer);
+            closer.register("tracing", tracing);
+            return wire(config, gateway, tracing, closer);
         } catch (RuntimeException e) {
             try {
                 closer.close();
@@ -86,7 +99,8 @@ public final class PaymentService implements AutoCloseable {
         }
     }
 
-    private static PaymentService wire(PaymentServiceConfig config, PaymentGateway gateway, Closer closer) {
+    private static PaymentService wire(PaymentServiceConfig config, PaymentGateway gateway, Tracing tracing,
+                                       Closer closer) {
         PaymentTopics topics = PaymentTopics.in(config.namespace(), config.topicPartitions());
         ServiceMetrics metrics = closer.register("metrics", new ServiceMetrics(PaymentTopics.SERVICE_ID));
         KafkaClients clients = closer.register("kafka-clients",
@@ -108,7 +122,8 @@ public final class PaymentService implements AutoCloseable {
         GatewayRetrier retrier = new GatewayRetrier(config.retryBackoff(), config.retryBudget(), clock, Sleeper.SYSTEM,
                 paymentMetrics::retried);
         PaymentProcessor processor = new PaymentProcessor(topics, orders.deserializer(), statuses.deserializer(),
-                events.serializer(), gateway, retrier, outcomes, restorer, paymentMetrics, clock);
+                events.serializer(), gateway, retrier, outcomes, restorer, paymentMetrics, clock,
+                new RecordObserver(tracing, metrics.registry(), "payment-processor", topics.groupId(), clock));
 
         KafkaConsumer<String, byte[]> consumer = clients.consumer(topics.groupId(), config.instanceId(),
                 consumerOverrides(config));

@@ -3,6 +3,7 @@ package io.fastship.payment;
 import io.fastship.platform.config.ConfigException;
 import io.fastship.platform.config.Env;
 import io.fastship.platform.lifecycle.Closer;
+import io.fastship.platform.tracing.Tracing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,8 +17,10 @@ public final class PaymentServiceMain {
 
     public static void main(String[] args) {
         PaymentServiceConfig config;
+        Tracing tracing;
         try {
             config = PaymentServiceConfig.fromEnv(Env.system());
+            tracing = Tracing.fromEnv(Env.system(), PaymentTopics.SERVICE_ID);
         } catch (ConfigException e) {
             // Before anything started: one line naming the variable, and the conventional exit code.
             System.err.println("payment-service: " + e.getMessage());
@@ -25,7 +28,7 @@ public final class PaymentServiceMain {
             return;
         }
         try {
-            PaymentService service = PaymentService.start(config);
+            PaymentService service = PaymentService.start(config, tracing);
             new Closer().closeOnShutdown("payment-service").register("payment-service", service);
         } catch (RuntimeException e) {
             log.error("Payment service failed to start", e);
