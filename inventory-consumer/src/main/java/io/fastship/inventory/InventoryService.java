@@ -20,9 +20,12 @@ import io.fastship.platform.http.ServiceMetrics;
 import io.fastship.platform.kafka.KafkaClients;
 import io.fastship.platform.lifecycle.Closer;
 import io.fastship.platform.streams.StreamsHealth;
+import io.fastship.platform.streams.DeadLetterHandlers;
 import io.fastship.platform.streams.StreamsSettings;
+import io.fastship.platform.tracing.Tracing;
 import io.fastship.schemas.Topics;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -63,10 +66,19 @@ public final class InventoryService implements AutoCloseable {
         this.failure = failure;
     }
 
-    /** Ensures the topics, starts Streams and then HTTP; an HTTP port of 0 gets a free port. */
+    /** Starts propagating trace context without exporting spans; see {@link #start(InventoryConfig, Tracing)}. */
     public static InventoryService start(InventoryConfig requested) {
+        return start(requested, Tracing.propagatingOnly());
+    }
+
+    /**
+     * Ensures the topics, starts Streams and then HTTP; an HTTP port of 0 gets a free port. The tracing is closed
+     * with the service, last, so the final spans are flushed.
+     */
+    public static InventoryService start(InventoryConfig requested, Tracing tracing) {
         Closer closer = new Closer();
         try {
+            closer.register("tracing", tracing);
             InventoryConfig config = requested.httpPort() == 0
                     ? requested.withHttpPort(freePort(requested.httpHost())) : requested;
             InventoryTopics topics = config.topics();
@@ -84,11 +96,13 @@ public final class InventoryService implements AutoCloseable {
                     config.commitInterval());
             settings.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
             settings.put(StreamsConfig.CLIENT_ID_CONFIG, topics.applicationId() + "-" + config.instanceId());
+            DeadLetterHandlers.countInto(settings, metrics.registry());
             var serdes = new InventoryTopology.PublicSerdes(clients.valueSerde(Topics.ORDERS),
                     clients.valueSerde(Topics.ORDER_STATUS), clients.valueSerde(Topics.STOCK),
                     clients.valueSerde(Topics.INVENTORY));
             KafkaStreams streams = new KafkaStreams(
-                    InventoryTopology.build(topics, serdes, new InventoryMetrics(metrics.registry())),
+                    InventoryTopology.build(topics, serdes, new InventoryMetrics(metrics.registry()), tracing,
+                            metrics.registry()),
                     new StreamsConfig(settings));
             CompletableFuture<KafkaStreams.State> failure = new CompletableFuture<>();
             streams.setStateListener((now, before) -> {
@@ -101,9 +115,14 @@ public final class InventoryService implements AutoCloseable {
                 log.error("An inventory stream thread failed; stopping this instance", error);
                 return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
             });
-            closer.register("streams", () -> streams.close(CloseOptions
-                    .groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                    .withTimeout(CLOSE_TIMEOUT)));
+            // Every internal client's metrics, among them records-lag per partition and the task-level ones.
+            KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+            streamsMetrics.bindTo(metrics.registry());
+            closer.register("streams", () -> {
+                streamsMetrics.close();
+                streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                        .withTimeout(CLOSE_TIMEOUT));
+            });
             bindStoreGauges(metrics, streams);
             streams.start();
 

@@ -3,6 +3,7 @@ package io.fastship.inventory;
 import io.fastship.platform.config.ConfigException;
 import io.fastship.platform.config.Env;
 import io.fastship.platform.lifecycle.Closer;
+import io.fastship.platform.tracing.Tracing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,8 +17,10 @@ public final class InventoryServiceMain {
 
     public static void main(String[] args) {
         InventoryConfig config;
+        Tracing tracing;
         try {
             config = InventoryConfig.fromEnv(Env.system());
+            tracing = Tracing.fromEnv(Env.system(), InventoryTopics.SERVICE_ID);
         } catch (ConfigException e) {
             System.err.println("inventory-service: " + e.getMessage());
             System.exit(2);
@@ -26,7 +29,7 @@ public final class InventoryServiceMain {
         Closer closer = new Closer();
         InventoryService service;
         try {
-            service = closer.register("inventory-service", InventoryService.start(config));
+            service = closer.register("inventory-service", InventoryService.start(config, tracing));
         } catch (RuntimeException e) {
             log.error("Inventory service failed to start: {}", e.getMessage(), e);
             System.exit(1);

@@ -1,5 +1,7 @@
 package io.fastship.inventory;
 
+import java.util.Map;
+
 import io.fastship.events.InventoryEvent;
 import io.fastship.events.OrderCreated;
 import io.fastship.events.OrderStatusChanged;
@@ -12,11 +14,16 @@ import io.fastship.inventory.order.OrderProgress;
 import io.fastship.inventory.stock.LineReservation;
 import io.fastship.inventory.stock.StockKeeper;
 import io.fastship.inventory.stock.StockLevel;
+import io.fastship.platform.tracing.RecordObserver;
+import io.fastship.platform.tracing.TracedProcessor;
+import io.fastship.platform.tracing.Tracing;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -28,7 +35,8 @@ import org.apache.kafka.streams.state.Stores;
  * </pre>
  *
  * Each side's inputs must have equal partition counts (checked at start), so that one task sees every record
- * of a key.
+ * of a key. Both processors are {@link TracedProcessor}s: every hop, the internal line topics included, carries
+ * the order's trace context in its headers.
  */
 public final class InventoryTopology {
 
@@ -40,7 +48,12 @@ public final class InventoryTopology {
     private InventoryTopology() {
     }
 
-    public static Topology build(InventoryTopics topics, PublicSerdes serdes, InventoryMetrics metrics) {
+    public static Topology build(InventoryTopics topics, PublicSerdes serdes, InventoryMetrics metrics,
+                                 Tracing tracing, MeterRegistry registry) {
+        RecordObserver coordinatorObserver = new RecordObserver(tracing, registry, "order-coordinator",
+                topics.applicationId(), java.time.Clock.systemUTC());
+        RecordObserver keeperObserver = new RecordObserver(tracing, registry, "stock-keeper", topics.applicationId(),
+                java.time.Clock.systemUTC());
         StringDeserializer keys = new StringDeserializer();
         StringSerializer keyWriter = new StringSerializer();
         JsonSerde<LineCommand> commands = JsonSerde.of(LineCommand.class);
@@ -50,7 +63,11 @@ public final class InventoryTopology {
         topology.addSource("orders-source", keys, serdes.orders().deserializer(), topics.orders());
         topology.addSource("order-status-source", keys, serdes.orderStatus().deserializer(), topics.orderStatus());
         topology.addSource("line-results-source", keys, results.deserializer(), topics.lineResults());
-        topology.addProcessor("order-coordinator", () -> new OrderCoordinator(metrics),
+        // Every input of the coordinator is keyed by orderId.
+        topology.addProcessor("order-coordinator", TracedProcessor.<String, Object, String, Object>wrap(
+                        () -> new OrderCoordinator(metrics), coordinatorObserver, Record::key,
+                        Map.of(OrderCoordinator.COMMANDS_SINK, topics.lineCommands(),
+                                OrderCoordinator.EVENTS_SINK, topics.inventory())),
                 "orders-source", "order-status-source", "line-results-source");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OrderCoordinator.STORE),
                 Serdes.String(), JsonSerde.of(OrderProgress.class)), "order-coordinator");
@@ -61,7 +78,10 @@ public final class InventoryTopology {
 
         topology.addSource("stock-source", keys, serdes.stock().deserializer(), topics.stock());
         topology.addSource("line-commands-source", keys, commands.deserializer(), topics.lineCommands());
-        topology.addProcessor("stock-keeper", StockKeeper::new, "stock-source", "line-commands-source");
+        topology.addProcessor("stock-keeper", TracedProcessor.<String, Object, String, LineResult>wrap(
+                        StockKeeper::new, keeperObserver, InventoryTopology::orderIdOfStockInput,
+                        Map.of("line-results-sink", topics.lineResults())),
+                "stock-source", "line-commands-source");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StockKeeper.STOCK_STORE),
                 Serdes.String(), JsonSerde.of(StockLevel.class)), "stock-keeper");
         topology.addStateStore(Stores.keyValueStoreBuilder(
@@ -69,5 +89,10 @@ public final class InventoryTopology {
                 Serdes.String(), JsonSerde.of(LineReservation.class)), "stock-keeper");
         topology.addSink("line-results-sink", topics.lineResults(), keyWriter, results.serializer(), "stock-keeper");
         return topology;
+    }
+
+    /** Stock inputs are keyed by SKU: a line command names its order, a stock adjustment belongs to none. */
+    private static String orderIdOfStockInput(Record<String, Object> record) {
+        return record.value() instanceof LineCommand command ? command.orderId() : null;
     }
 }

@@ -48,6 +48,10 @@ final class InventoryDriver implements AutoCloseable {
     private final TestOutputTopic<byte[], byte[]> deadLetters;
 
     InventoryDriver() {
+        this(io.fastship.platform.tracing.Tracing.propagatingOnly());
+    }
+
+    InventoryDriver(io.fastship.platform.tracing.Tracing tracing) {
         var serdes = new InventoryTopology.PublicSerdes(serde(OrderCreated.class), serde(OrderStatusChanged.class),
                 serde(StockAdjusted.class), serde(InventoryEvent.class));
         Properties props = new Properties();
@@ -56,8 +60,10 @@ final class InventoryDriver implements AutoCloseable {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         Map<String, Object> handlers = new java.util.HashMap<>();
         DeadLetterHandlers.install(handlers);
+        DeadLetterHandlers.countInto(handlers, meters);
         props.putAll(handlers);
-        driver = new TopologyTestDriver(InventoryTopology.build(topics, serdes, new InventoryMetrics(meters)), props, NOW);
+        driver = new TopologyTestDriver(InventoryTopology.build(topics, serdes, new InventoryMetrics(meters), tracing,
+                meters), props, NOW);
         StringSerializer keys = new StringSerializer();
         orders = driver.createInputTopic(topics.orders(), keys, serdes.orders().serializer());
         statuses = driver.createInputTopic(topics.orderStatus(), keys, serdes.orderStatus().serializer());
@@ -91,6 +97,15 @@ final class InventoryDriver implements AutoCloseable {
 
     void pipe(OrderCreated order) {
         orders.pipeInput(order.getOrderId(), order);
+    }
+
+    void pipe(OrderCreated order, org.apache.kafka.common.header.Headers headers) {
+        orders.pipeInput(new TestRecord<>(order.getOrderId(), order, headers, NOW));
+    }
+
+    /** The next inventory event with its headers. */
+    TestRecord<String, InventoryEvent> nextEventRecord() {
+        return events.readRecord();
     }
 
     void pipeRawOrder(String key, byte[] value) {
