@@ -42,19 +42,7 @@ public final class Env {
     }
 
     public int integer(String name, int fallback, int min, int max) {
-        Optional<String> text = optional(name);
-        if (text.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(text.get());
-            if (value < min || value > max) {
-                throw new ConfigException(name, "must be between " + min + " and " + max + ", was " + value);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new ConfigException(name, "must be a whole number, was '" + text.get() + "'");
-        }
+        return Math.toIntExact(longValue(name, fallback, min, max));
     }
 
     public long longValue(String name, long fallback, long min, long max) {
