@@ -21,7 +21,6 @@ import io.fastship.order.health.KafkaHealth;
 import io.fastship.order.http.ApiKeyAuth;
 import io.fastship.order.http.CreateOrderHandler;
 import io.fastship.order.http.GetOrderHandler;
-import io.fastship.order.http.HttpMetrics;
 import io.fastship.order.http.OrderEventsHandler;
 import io.fastship.order.http.OrderRoutes;
 import io.fastship.order.intake.OrderPublisher;
@@ -31,6 +30,7 @@ import io.fastship.order.query.OrderWatchers;
 import io.fastship.order.query.RemoteOrders;
 import io.fastship.order.view.OrderSaga;
 import io.fastship.order.view.OrderTopology;
+import io.fastship.order.view.OrderOutcomeMetrics;
 import io.fastship.order.view.OrderViewListener;
 import io.fastship.order.view.SagaSerdes;
 import io.fastship.order.view.SagaTopics;
@@ -39,8 +39,11 @@ import io.fastship.platform.http.ServiceMetrics;
 import io.fastship.platform.kafka.KafkaClients;
 import io.fastship.platform.kafka.TopicInitializer;
 import io.fastship.platform.lifecycle.Closer;
+import io.fastship.platform.streams.DeadLetterHandlers;
 import io.fastship.platform.streams.StreamsHealth;
 import io.fastship.platform.streams.StreamsSettings;
+import io.fastship.platform.tracing.RecordObserver;
+import io.fastship.platform.tracing.Tracing;
 import io.fastship.schemas.Topic;
 import io.fastship.schemas.Topics;
 import io.micrometer.core.instrument.Gauge;
@@ -84,13 +87,22 @@ public final class OrderService implements AutoCloseable {
         this.metrics = metrics;
     }
 
-    /** Starts everything; on failure closes what was started and rethrows. Port 0 picks a free port. */
+    /** Starts propagating trace context without exporting spans; see {@link #start(OrderServiceConfig, Tracing)}. */
     public static OrderService start(OrderServiceConfig requested) {
+        return start(requested, Tracing.propagatingOnly());
+    }
+
+    /**
+     * Starts everything; on failure closes what was started and rethrows. Port 0 picks a free port. The tracing is
+     * closed with the service, last, so the final spans are flushed.
+     */
+    public static OrderService start(OrderServiceConfig requested, Tracing tracing) {
         OrderServiceConfig config = requested.httpPort() == 0
                 ? requested.withHttpPort(freePort(requested.httpHost())) : requested;
         String service = OrderServiceConfig.SERVICE_ID;
         Closer closer = new Closer();
         try {
+            closer.register("tracing", tracing);
             ServiceMetrics metrics = closer.register("metrics", new ServiceMetrics(service));
             MeterRegistry registry = metrics.registry();
             KafkaClients clients = closer.register("kafka-clients", new KafkaClients(config.kafka(), service));
@@ -111,7 +123,7 @@ public final class OrderService implements AutoCloseable {
                     .description("Requests waiting for an order to change (waitForFinal GETs, event streams)")
                     .register(registry);
 
-            KafkaStreams streams = startStreams(config, clients, topics, watchers, registry, closer);
+            KafkaStreams streams = startStreams(config, clients, topics, watchers, registry, tracing, closer);
 
             Map<String, Object> producerOverrides = new java.util.HashMap<>(
                     OrderPublisher.boundedBy(config.publishTimeout()));
@@ -121,7 +133,8 @@ public final class OrderService implements AutoCloseable {
             KafkaClientMetrics producerMetrics = new KafkaClientMetrics(producer);
             producerMetrics.bindTo(registry);
             OrderPublisher publisher = closer.register("order-publisher",
-                    new OrderPublisher(producer, topics.orders(), config.publishTimeout(), config.shutdownTimeout()));
+                    new OrderPublisher(producer, topics.orders(), config.publishTimeout(), config.shutdownTimeout(),
+                            tracing));
             closer.register("producer-metrics", producerMetrics);
             publisher.warmUp();
 
@@ -133,12 +146,12 @@ public final class OrderService implements AutoCloseable {
             OrderQueries queries = new OrderQueries(locator, watchers, remote, scheduler, config.queryRetry());
 
             CreateOrderHandler create = new CreateOrderHandler(publisher, queries, new ApiKeyAuth(config.apiKeys()),
-                    config.publishTimeout(), Clock.systemUTC(), registry);
+                    config.publishTimeout(), Clock.systemUTC(), registry, tracing);
             GetOrderHandler get = new GetOrderHandler(queries, config.maxWait());
             OrderEventsHandler events = new OrderEventsHandler(locator, watchers, remote, scheduler, config.maxWait());
             ServiceHttpServer http = closer.register("http", ServiceHttpServer.start(service, config.httpHost(),
                     config.httpPort(), metrics, Map.of("kafka", kafkaHealth, "streams", new StreamsHealth(streams)),
-                    routes -> OrderRoutes.register(routes, new HttpMetrics(registry), create, get, events)));
+                    routes -> OrderRoutes.register(routes, create, get, events)));
             log.info("Order service {} up: http://{}:{} advertised as {}, topics in namespace '{}', deadline {}",
                     config.instanceId(), config.httpHost(), http.port(), config.advertisedUrl(),
                     config.topicNamespace(), config.orderDeadline());
@@ -168,19 +181,22 @@ public final class OrderService implements AutoCloseable {
     }
 
     private static KafkaStreams startStreams(OrderServiceConfig config, KafkaClients clients, SagaTopics topics,
-                                             OrderWatchers watchers, MeterRegistry registry, Closer closer) {
+                                             OrderWatchers watchers, MeterRegistry registry, Tracing tracing,
+                                             Closer closer) {
         SagaSerdes serdes = SagaSerdes.create(clients.registry(), config.kafka().registryConfig());
+        OrderOutcomeMetrics outcomes = new OrderOutcomeMetrics(registry);
         OrderViewListener listener = (view, emitted) -> {
-            emitted.forEach(emission -> registry.counter("fastship.order.status.changes",
-                    "status", emission.status().name()).increment());
+            outcomes.changed(view, emitted);
             watchers.changed(view, emitted);
         };
         var topology = OrderTopology.build(topics, serdes, new OrderSaga(config.orderDeadline()),
-                config.deadlineScanInterval(), listener);
+                config.deadlineScanInterval(), listener, new RecordObserver(tracing, registry, "order-saga",
+                        config.applicationId(), Clock.systemUTC()));
         Map<String, Object> settings = StreamsSettings.exactlyOnce(config.applicationId(), config.kafka(),
                 config.stateDir(), Optional.of(config.applicationServer()), config.standbyReplicas(),
                 config.commitInterval());
         settings.put(StreamsConfig.CLIENT_ID_CONFIG, config.applicationId() + "-" + config.instanceId());
+        DeadLetterHandlers.countInto(settings, registry);
         passThroughCompression(config).ifPresent(type ->
                 settings.put(StreamsConfig.producerPrefix("compression.type"), type));
         KafkaStreams streams = new KafkaStreams(topology, new StreamsConfig(settings));

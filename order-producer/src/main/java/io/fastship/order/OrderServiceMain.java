@@ -3,6 +3,7 @@ package io.fastship.order;
 import io.fastship.platform.config.ConfigException;
 import io.fastship.platform.config.Env;
 import io.fastship.platform.lifecycle.Closer;
+import io.fastship.platform.tracing.Tracing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,8 +17,10 @@ public final class OrderServiceMain {
 
     public static void main(String[] args) {
         OrderServiceConfig config;
+        Tracing tracing;
         try {
             config = OrderServiceConfig.fromEnv(Env.system());
+            tracing = Tracing.fromEnv(Env.system(), OrderServiceConfig.SERVICE_ID);
         } catch (ConfigException e) {
             System.err.println("order-service: " + e.getMessage());
             System.exit(2);
@@ -25,7 +28,7 @@ public final class OrderServiceMain {
         }
         Closer closer = new Closer();
         try {
-            closer.register("order-service", OrderService.start(config));
+            closer.register("order-service", OrderService.start(config, tracing));
         } catch (RuntimeException e) {
             log.error("order-service failed to start", e);
             System.exit(1);

@@ -18,10 +18,19 @@ import io.fastship.order.intake.OrderPublisher;
 import io.fastship.order.intake.OrderRequestParser;
 import io.fastship.order.intake.ValidOrder;
 import io.fastship.order.query.OrderQueries;
+import io.fastship.platform.logging.LogContext;
+import io.fastship.platform.tracing.MessagingAttributes;
+import io.fastship.platform.tracing.Tracing;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +39,9 @@ import org.slf4j.LoggerFactory;
  * acknowledged it; 503 with {@code Retry-After} if it did not within the publish timeout. A replayed
  * {@code Idempotency-Key} whose order is already in the read model is answered from it (200) and publishes
  * nothing; see {@link OrderIds} for why this holds across instances.
+ *
+ * <p>Each request is a {@code POST /orders} server span (continuing a caller's {@code traceparent}, if sent), the
+ * parent of the {@code OrderCreated} send; the order's log lines carry its {@code orderId} and {@code traceId}.
  */
 public final class CreateOrderHandler implements Handler {
 
@@ -38,6 +50,20 @@ public final class CreateOrderHandler implements Handler {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     /** A replay check that cannot reach the read model quickly publishes anyway: the read model dedupes. */
     private static final Duration REPLAY_LOOKUP = Duration.ofSeconds(1);
+    private static final AttributeKey<String> HTTP_METHOD = AttributeKey.stringKey("http.request.method");
+    private static final AttributeKey<String> HTTP_ROUTE = AttributeKey.stringKey("http.route");
+    private static final AttributeKey<Long> HTTP_STATUS = AttributeKey.longKey("http.response.status_code");
+    private static final TextMapGetter<Context> HEADERS = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Context ctx) {
+            return ctx.headerMap().keySet();
+        }
+
+        @Override
+        public String get(Context ctx, String key) {
+            return ctx == null ? null : ctx.header(key);
+        }
+    };
 
     private final OrderRequestParser parser = new OrderRequestParser();
     private final OrderPublisher publisher;
@@ -46,9 +72,16 @@ public final class CreateOrderHandler implements Handler {
     private final Duration publishTimeout;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final Tracing tracing;
 
     public CreateOrderHandler(OrderPublisher publisher, OrderQueries queries, ApiKeyAuth auth, Duration publishTimeout,
                               Clock clock, MeterRegistry metrics) {
+        this(publisher, queries, auth, publishTimeout, clock, metrics, Tracing.propagatingOnly());
+    }
+
+    public CreateOrderHandler(OrderPublisher publisher, OrderQueries queries, ApiKeyAuth auth, Duration publishTimeout,
+                              Clock clock, MeterRegistry metrics, Tracing tracing) {
+        this.tracing = tracing;
         this.publisher = publisher;
         this.queries = queries;
         this.auth = auth;
@@ -59,6 +92,30 @@ public final class CreateOrderHandler implements Handler {
 
     @Override
     public void handle(Context ctx) {
+        io.opentelemetry.context.Context parent = tracing.parentFor(
+                tracing.propagator().extract(io.opentelemetry.context.Context.root(), ctx, HEADERS));
+        Span span = tracing.tracer().spanBuilder("POST /orders").setParent(parent).setSpanKind(SpanKind.SERVER)
+                .setAttribute(HTTP_METHOD, "POST").setAttribute(HTTP_ROUTE, "/orders").startSpan();
+        CompletableFuture<Void> answered;
+        try (Scope ignored = span.makeCurrent()) {
+            answered = accept(ctx, span);
+        } catch (RuntimeException e) {
+            end(span, e instanceof ProblemException problem ? problem.problem().status().getCode() : 500, e);
+            throw e;
+        }
+        answered.whenComplete((done, error) -> end(span, ctx.statusCode(), error));
+    }
+
+    private static void end(Span span, int status, Throwable error) {
+        span.setAttribute(HTTP_STATUS, (long) status);
+        if (status >= 500 || error != null && !(error instanceof ProblemException)) {
+            span.setStatus(StatusCode.ERROR);
+        }
+        span.end();
+    }
+
+    /** Validates and publishes; the future completes once the response is decided. */
+    private CompletableFuture<Void> accept(Context ctx, Span span) {
         auth.check(ctx);
         requireJson(ctx.contentType());
         byte[] body = readBounded(ctx);
@@ -76,6 +133,7 @@ public final class CreateOrderHandler implements Handler {
         }
         ValidOrder order = parsed.order();
         String orderId = key.map(k -> OrderIds.forIdempotencyKey(order.customerId(), k)).orElseGet(OrderIds::random);
+        span.setAttribute(MessagingAttributes.ORDER_ID, orderId);
         OrderCreated event = OrderCreated.newBuilder()
                 .setEventId(OrderIds.createdEventId(orderId))
                 .setOrderId(orderId)
@@ -86,21 +144,27 @@ public final class CreateOrderHandler implements Handler {
                 .setTotalMinor(order.totalMinor())
                 .setPaymentToken(order.paymentToken())
                 .build();
-        ctx.future(() -> (key.isPresent() ? replayOrPublish(ctx, event) : publish(ctx, event))
+        io.opentelemetry.context.Context traced = io.opentelemetry.context.Context.current();
+        CompletableFuture<Void> answered = new CompletableFuture<>();
+        ctx.future(() -> (key.isPresent() ? replayOrPublish(ctx, event, traced) : publish(ctx, event, traced))
                 .exceptionally(error -> {
                     Throwable cause = error.getCause() instanceof ProblemException ? error.getCause() : error;
                     if (cause instanceof ProblemException problem) {
                         Responses.problem(ctx, problem.problem(), problem.headers());
                     } else {
-                        log.error("Order {} failed unexpectedly", orderId, error);
+                        try (LogContext logs = LogContext.of(orderId, Tracing.traceIdOf(span))) {
+                            log.error("Order {} failed unexpectedly", orderId, error);
+                        }
                         Responses.problem(ctx, Problem.of("internal", HttpStatus.INTERNAL_SERVER_ERROR,
                                 "Internal error", "the order was not accepted"));
                     }
                     return null;
-                }));
+                }).whenComplete((done, error) -> answered.complete(null)));
+        return answered;
     }
 
-    private CompletableFuture<Void> replayOrPublish(Context ctx, OrderCreated event) {
+    private CompletableFuture<Void> replayOrPublish(Context ctx, OrderCreated event,
+                                                    io.opentelemetry.context.Context traced) {
         return queries.find(event.getOrderId(), Duration.ZERO, false, REPLAY_LOOKUP).thenCompose(result -> {
             if (result instanceof OrderQueries.Found found) {
                 if (!sameContent(found.order(), event)) {
@@ -113,23 +177,28 @@ public final class CreateOrderHandler implements Handler {
                 accepted(ctx, HttpStatus.OK, event.getOrderId(), found.status());
                 return CompletableFuture.completedFuture(null);
             }
-            return publish(ctx, event);
+            return publish(ctx, event, traced);
         });
     }
 
-    private CompletableFuture<Void> publish(Context ctx, OrderCreated event) {
-        return publisher.publish(event).handle((metadata, error) -> {
+    private CompletableFuture<Void> publish(Context ctx, OrderCreated event, io.opentelemetry.context.Context traced) {
+        return publisher.publish(event, traced).handle((metadata, error) -> {
             if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
-                log.warn("Order {} not accepted: Kafka did not acknowledge it: {}", event.getOrderId(), cause.toString());
+                try (LogContext logs = LogContext.of(event.getOrderId(), Tracing.traceIdOf(Span.fromContext(traced)))) {
+                    log.warn("Order {} not accepted: Kafka did not acknowledge it: {}", event.getOrderId(),
+                            cause.toString());
+                }
                 throw rejected("unavailable", Problem.of("unavailable", HttpStatus.SERVICE_UNAVAILABLE,
                         "Order not accepted", "Kafka did not acknowledge the order within " + publishTimeout
                                 + "; nothing was accepted. Retry with the same Idempotency-Key."),
                         Map.of("Retry-After", "1"));
             }
             metrics.counter("fastship.orders.accepted").increment();
-            log.debug("Order {} accepted at {}-{}@{}", event.getOrderId(), metadata.topic(), metadata.partition(),
-                    metadata.offset());
+            try (LogContext logs = LogContext.of(event.getOrderId(), Tracing.traceIdOf(Span.fromContext(traced)))) {
+                log.debug("Order {} accepted at {}-{}@{}", event.getOrderId(), metadata.topic(), metadata.partition(),
+                        metadata.offset());
+            }
             accepted(ctx, HttpStatus.ACCEPTED, event.getOrderId(), "PENDING");
             return null;
         });

@@ -7,7 +7,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.fastship.events.OrderCreated;
+import io.fastship.platform.tracing.MessagingAttributes;
+import io.fastship.platform.tracing.Tracing;
 import io.fastship.schemas.Topic;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes {@code OrderCreated} keyed by order id and tells the caller when the broker has it: the future completes
  * in the producer's callback once every in-sync replica acknowledged ({@code acks=all}, idempotent), or fails
- * within the publish timeout. No request thread waits for the broker.
+ * within the publish timeout. No request thread waits for the broker. Each send is a {@code send orders} producer
+ * span whose context travels in the record's {@code traceparent} header.
  */
 public final class OrderPublisher implements AutoCloseable {
 
@@ -28,9 +35,16 @@ public final class OrderPublisher implements AutoCloseable {
     private final Topic<OrderCreated> topic;
     private final Duration timeout;
     private final Duration closeTimeout;
+    private final Tracing tracing;
 
     public OrderPublisher(Producer<String, OrderCreated> producer, Topic<OrderCreated> topic, Duration timeout,
                           Duration closeTimeout) {
+        this(producer, topic, timeout, closeTimeout, Tracing.propagatingOnly());
+    }
+
+    public OrderPublisher(Producer<String, OrderCreated> producer, Topic<OrderCreated> topic, Duration timeout,
+                          Duration closeTimeout, Tracing tracing) {
+        this.tracing = tracing;
         this.producer = producer;
         this.topic = topic;
         this.timeout = timeout;
@@ -61,16 +75,40 @@ public final class OrderPublisher implements AutoCloseable {
 
     /** Completes with the record's position once acknowledged; fails with the producer's error otherwise. */
     public CompletableFuture<RecordMetadata> publish(OrderCreated order) {
+        return publish(order, Context.current());
+    }
+
+    /** As {@link #publish(OrderCreated)}, the send span a child of {@code parent} (the HTTP request's span). */
+    public CompletableFuture<RecordMetadata> publish(OrderCreated order, Context parent) {
         CompletableFuture<RecordMetadata> acknowledged = new CompletableFuture<>();
+        Span span = tracing.tracer().spanBuilder("send " + topic.name()).setParent(parent)
+                .setSpanKind(SpanKind.PRODUCER)
+                .setAttribute(MessagingAttributes.SYSTEM, MessagingAttributes.KAFKA)
+                .setAttribute(MessagingAttributes.DESTINATION, topic.name())
+                .setAttribute(MessagingAttributes.OPERATION_TYPE, "send")
+                .setAttribute(MessagingAttributes.OPERATION_NAME, "send")
+                .setAttribute(MessagingAttributes.ORDER_ID, order.getOrderId())
+                .startSpan();
         try {
-            producer.send(new ProducerRecord<>(topic.name(), order.getOrderId(), order), (metadata, error) -> {
+            ProducerRecord<String, OrderCreated> record = new ProducerRecord<>(topic.name(), order.getOrderId(), order);
+            tracing.inject(parent.with(span), record.headers());
+            producer.send(record, (metadata, error) -> {
                 if (error != null) {
+                    span.recordException(error);
+                    span.setStatus(StatusCode.ERROR, error.toString());
+                    span.end();
                     acknowledged.completeExceptionally(error);
                 } else {
+                    span.setAttribute(MessagingAttributes.PARTITION, (long) metadata.partition());
+                    span.setAttribute(MessagingAttributes.OFFSET, metadata.offset());
+                    span.end();
                     acknowledged.complete(metadata);
                 }
             });
         } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR, e.toString());
+            span.end();
             // max.block.ms ran out, the record is too large, the registry refused the schema, or we are closing.
             acknowledged.completeExceptionally(e);
         }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.fastship.events.InventoryEvent;
@@ -12,7 +13,12 @@ import io.fastship.events.OrderCreated;
 import io.fastship.events.OrderStatus;
 import io.fastship.events.OrderStatusChanged;
 import io.fastship.events.PaymentEvent;
+import io.fastship.platform.logging.LogContext;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -82,7 +88,7 @@ final class OrderSagaProcessor implements Processor<String, SpecificRecord, Stri
         if (!step.changed()) {
             log.debug("Order {}: {} changed nothing (duplicate or late)", orderId, event.getSchema().getName());
         }
-        apply(current, step, now);
+        apply(current, step, now, new RecordHeaders());
     }
 
     private void expireDue(long wallClockMillis) {
@@ -94,11 +100,17 @@ final class OrderSagaProcessor implements Processor<String, SpecificRecord, Stri
             }
         }
         for (KeyValue<String, String> entry : due) {
-            OrderView current = currentView(entry.value);
+            OrderView current = currentView(DeadlineIndex.orderIdOf(entry.value));
             OrderSaga.Step step = saga.onDeadline(current, now);
             if (step.changed()) {
-                log.info("Order {} timed out after its deadline {}", current.orderId(), current.deadlineAt());
-                apply(current, step, now);
+                // No input record here: the cancellation continues the trace the order's entry remembers.
+                Optional<String> traceparent = DeadlineIndex.traceparentOf(entry.value);
+                Headers headers = new RecordHeaders();
+                traceparent.ifPresent(parent -> headers.add("traceparent", parent.getBytes(StandardCharsets.UTF_8)));
+                try (LogContext logs = LogContext.of(current.orderId(), traceparent.map(p -> p.substring(3, 35)))) {
+                    log.info("Order {} timed out after its deadline {}", current.orderId(), current.deadlineAt());
+                    apply(current, step, now, headers);
+                }
             } else {
                 // The order was decided or re-indexed since; the entry is stale.
                 deadlines.delete(entry.key);
@@ -111,7 +123,7 @@ final class OrderSagaProcessor implements Processor<String, SpecificRecord, Stri
         return stored == null ? OrderView.empty(orderId) : stored;
     }
 
-    private void apply(OrderView before, OrderSaga.Step step, Instant now) {
+    private void apply(OrderView before, OrderSaga.Step step, Instant now, Headers headers) {
         if (!step.changed()) {
             return;
         }
@@ -120,14 +132,23 @@ final class OrderSagaProcessor implements Processor<String, SpecificRecord, Stri
         boolean wasPending = before.status() == OrderStatus.PENDING;
         boolean isPending = after.status() == OrderStatus.PENDING;
         if (!wasPending && isPending) {
-            deadlines.put(DeadlineIndex.key(after.deadlineAt(), after.orderId()), after.orderId());
+            deadlines.put(DeadlineIndex.key(after.deadlineAt(), after.orderId()),
+                    DeadlineIndex.value(after.orderId(), currentTraceparent()));
         } else if (wasPending && !isPending) {
             deadlines.delete(DeadlineIndex.key(before.deadlineAt(), before.orderId()));
         }
         for (StatusEmission emission : step.emissions()) {
-            context.forward(new Record<>(after.orderId(), toEvent(after.orderId(), emission, now), now.toEpochMilli()));
+            context.forward(new Record<>(after.orderId(), toEvent(after.orderId(), emission, now), now.toEpochMilli(),
+                    headers));
         }
         listener.changed(after, step.emissions());
+    }
+
+    /** The W3C traceparent of the span processing the current record, if there is one. */
+    private static Optional<String> currentTraceparent() {
+        SpanContext span = Span.current().getSpanContext();
+        return span.isValid() ? Optional.of("00-" + span.getTraceId() + "-" + span.getSpanId() + "-"
+                + span.getTraceFlags().asHex()) : Optional.empty();
     }
 
     static OrderStatusChanged toEvent(String orderId, StatusEmission emission, Instant now) {

@@ -1,16 +1,26 @@
 package io.fastship.order.view;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
+import io.fastship.events.OrderStatusChanged;
+import io.fastship.platform.tracing.RecordObserver;
+import io.fastship.platform.tracing.TracedProcessor;
+import io.fastship.platform.tracing.Tracing;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.Stores;
 
 /**
  * The order service's Streams topology: {@code orders}, {@code payments} and {@code inventory} (co-partitioned by
  * order id) merge into one saga processor with one view store and a deadline index; status events go to
  * {@code order-status}. One processor and one store per order key keep the fold ordered per partition and
- * need no repartitioning or joins.
+ * need no repartitioning or joins. The saga is a {@link TracedProcessor}: a status event continues the trace of the
+ * event that caused it.
  */
 public final class OrderTopology {
 
@@ -22,8 +32,15 @@ public final class OrderTopology {
     private OrderTopology() {
     }
 
+    /** Without tracing export or processing timers (topology tests). */
     public static Topology build(SagaTopics topics, SagaSerdes serdes, OrderSaga saga, Duration scanInterval,
                                  OrderViewListener listener) {
+        return build(topics, serdes, saga, scanInterval, listener, new RecordObserver(Tracing.propagatingOnly(),
+                new SimpleMeterRegistry(), "order-saga", "order-service", Clock.systemUTC()));
+    }
+
+    public static Topology build(SagaTopics topics, SagaSerdes serdes, OrderSaga saga, Duration scanInterval,
+                                 OrderViewListener listener, RecordObserver observer) {
         Topology topology = new Topology();
         topology.addSource("orders-source", Serdes.String().deserializer(), serdes.orders().deserializer(),
                 topics.orders().name());
@@ -31,7 +48,10 @@ public final class OrderTopology {
                 topics.payments().name());
         topology.addSource("inventory-source", Serdes.String().deserializer(), serdes.inventory().deserializer(),
                 topics.inventory().name());
-        topology.addProcessor("order-saga", () -> new OrderSagaProcessor(saga, scanInterval, listener),
+        // Every input is keyed by orderId; the one child is the order-status sink.
+        topology.addProcessor("order-saga", TracedProcessor.<String, SpecificRecord, String, OrderStatusChanged>wrap(
+                        () -> new OrderSagaProcessor(saga, scanInterval, listener), observer, Record::key,
+                        Map.of("order-status-sink", topics.orderStatus().name())),
                 "orders-source", "payments-source", "inventory-source");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VIEWS),
                 Serdes.String(), serdes.views()), "order-saga");
