@@ -41,6 +41,26 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void servicesExportTracesToJaegerAndPrometheusScrapesThemWithAlertRules() throws IOException {
+        assertThat(services.path("jaeger").path("image").asText()).startsWith("jaegertracing/all-in-one:");
+        assertThat(services.path("jaeger").path("environment").path("COLLECTOR_OTLP_ENABLED").asText()).isEqualTo("true");
+        for (String name : List.of("order-service", "payment-consumer", "inventory-consumer")) {
+            JsonNode environment = services.path(name).path("environment");
+            assertThat(environment.path("OTEL_EXPORTER_OTLP_ENDPOINT").asText()).as(name).isEqualTo("http://jaeger:4317");
+            assertThat(environment.path("OTEL_SERVICE_NAME").asText()).as(name).endsWith("-service");
+        }
+        JsonNode scrape = read(ROOT.resolve("deploy/prometheus/prometheus.yml"));
+        assertThat(scrape.path("rule_files").toString()).contains("alerts.yml");
+        assertThat(scrape.path("scrape_configs").findValuesAsText("job_name"))
+                .containsExactlyInAnyOrder("order-service", "payment-service", "inventory-service");
+        JsonNode rules = read(ROOT.resolve("deploy/prometheus/alerts.yml"));
+        List<String> exprs = rules.path("groups").findValuesAsText("expr");
+        assertThat(rules.path("groups").findValuesAsText("alert")).hasSameSizeAs(exprs).isNotEmpty();
+        assertThat(String.join("\n", exprs)).contains("kafka_consumer_fetch_manager_records_lag")
+                .contains("fastship_dead_letters_total");
+    }
+
+    @Test
     void everyDependencyIsAServiceOfTheFile() {
         services.fields().forEachRemaining(service -> service.getValue().path("depends_on").fieldNames()
                 .forEachRemaining(dependency -> assertThat(services.has(dependency))
