@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 import io.fastship.events.OrderCreated;
 import io.fastship.events.OrderStatusChanged;
@@ -32,7 +31,6 @@ import io.fastship.platform.tracing.Tracing;
 import io.fastship.schemas.Topic;
 import io.fastship.schemas.Topics;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.RangeAssignor;
@@ -187,15 +185,7 @@ public final class PaymentService implements AutoCloseable {
     /** The state of partition n lives where partition n of both inputs is processed: all three must match. */
     private static void checkCoPartitioned(Admin admin, PaymentTopics topics) {
         Set<String> names = Set.of(topics.orders().name(), topics.orderStatus().name(), topics.outcomes().name());
-        Map<String, TopicDescription> descriptions;
-        try {
-            descriptions = admin.describeTopics(names).allTopicNames()
-                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot describe topics " + names + ": " + e.getMessage(), e);
-        }
-        Map<String, Integer> counts = new HashMap<>();
-        descriptions.forEach((name, description) -> counts.put(name, description.partitions().size()));
+        Map<String, Integer> counts = new TopicInitializer(admin, ADMIN_TIMEOUT).partitionCounts(names);
         if (Set.copyOf(counts.values()).size() != 1) {
             throw new IllegalStateException("topics must have equal partition counts for payment state to be "
                     + "co-partitioned, but have " + counts);

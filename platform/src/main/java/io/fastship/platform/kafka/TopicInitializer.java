@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class TopicInitializer {
 
     private static final Logger log = LoggerFactory.getLogger(TopicInitializer.class);
+    private static final Duration METADATA_BACKOFF = Duration.ofMillis(100);
 
     private final Admin admin;
     private final Duration timeout;
@@ -75,14 +77,49 @@ public final class TopicInitializer {
     private void warnAboutPartitionMismatches(Collection<Spec> specs) {
         Map<String, Integer> declared = specs.stream()
                 .collect(Collectors.toMap(Spec::name, spec -> spec.settings().partitions()));
-        Map<String, TopicDescription> actual = await(admin.describeTopics(Set.copyOf(declared.keySet())).allTopicNames());
-        actual.forEach((name, description) -> {
-            int partitions = description.partitions().size();
-            if (partitions != declared.get(name)) {
+        partitionCounts(declared.keySet()).forEach((name, partitions) -> {
+            if (!partitions.equals(declared.get(name))) {
                 log.warn("Topic {} has {} partitions but {} are declared; co-partitioned joins need equal counts",
                         name, partitions, declared.get(name));
             }
         });
+    }
+
+    /**
+     * The partition count of each named topic. A topic another instance created a moment ago can still be unknown
+     * to the broker answering (metadata propagates asynchronously), so an unknown topic is asked for again until
+     * the timeout; a topic still unknown then fails with its name.
+     */
+    public Map<String, Integer> partitionCounts(Collection<String> names) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                Map<String, TopicDescription> descriptions = admin.describeTopics(Set.copyOf(names)).allTopicNames()
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                return descriptions.entrySet().stream()
+                        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().partitions().size()));
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("cannot describe topics " + names + ": " + e.getCause().getMessage(),
+                            e.getCause());
+                }
+                pause();
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("describing topics " + names + " took longer than " + timeout, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while describing topics", e);
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(METADATA_BACKOFF.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing topics", e);
+        }
     }
 
     private <T> T await(org.apache.kafka.common.KafkaFuture<T> future) {
