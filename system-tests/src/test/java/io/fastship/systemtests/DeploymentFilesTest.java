@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,12 +81,26 @@ class DeploymentFilesTest {
     }
 
     @Test
-    void dockerfilesAreMultiStageAndRunAsNonRoot() throws IOException {
-        for (String module : List.of("order-producer", "payment-consumer", "inventory-consumer")) {
-            String dockerfile = Files.readString(ROOT.resolve(module).resolve("Dockerfile"));
-            assertThat(dockerfile.lines().filter(line -> line.startsWith("FROM "))).as(module).hasSize(2);
-            assertThat(dockerfile).as(module).contains("USER 10001").contains("HEALTHCHECK");
-        }
+    void theServiceImageIsMultiStageAndRunsAsNonRoot() throws IOException {
+        String dockerfile = Files.readString(ROOT.resolve("deploy/docker/Dockerfile"));
+
+        assertThat(dockerfile.lines().filter(line -> line.startsWith("FROM "))).hasSize(2);
+        assertThat(dockerfile).contains("USER 10001").contains("HEALTHCHECK").contains("exec java");
+    }
+
+    @Test
+    void eachServiceImageIsBuiltForItsOwnModuleMainClassAndPort() {
+        Map<String, List<String>> expected = Map.of(
+                "order-service", List.of("order-producer", "io.fastship.order.OrderServiceMain", "8080"),
+                "payment-consumer", List.of("payment-consumer", "io.fastship.payment.PaymentServiceMain", "8082"),
+                "inventory-consumer", List.of("inventory-consumer", "io.fastship.inventory.InventoryServiceMain", "8083"));
+        expected.forEach((name, args) -> {
+            JsonNode buildArgs = services.path(name).path("build").path("args");
+            assertThat(ROOT.resolve(args.get(0)).resolve("pom.xml")).as(name).isRegularFile();
+            assertThat(List.of(buildArgs.path("MODULE").asText(), buildArgs.path("MAIN_CLASS").asText(),
+                    buildArgs.path("PORT").asText())).as(name).isEqualTo(args);
+            assertThat(services.path(name).path("environment").path("HTTP_PORT").asText()).as(name).isEqualTo(args.get(2));
+        });
     }
 
     @Test
