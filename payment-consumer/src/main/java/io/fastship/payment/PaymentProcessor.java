@@ -59,7 +59,12 @@ import org.slf4j.LoggerFactory;
  * retention and partitioned by whoever writes it, while the changelog is compacted (one record per order, so a
  * restore reads each order once) and partitioned exactly like the input, so a partition's state is one
  * partition's read. It needs orders, order-status and the changelog co-partitioned (same partition count, the
- * service checks at start) and processed together (tasks per partition number, range assignor).
+ * service checks at start) and processed together (range assignor; tasks per partition number, or per order
+ * within a partition number so orders are charged in parallel while each order's records stay in order).
+ *
+ * <p><b>Concurrency.</b> Tasks of different orders run at once. Each task stages into its own
+ * {@link PaymentOutcomes.Stage} and reads only its own orders; the committed state is a concurrent map changed
+ * only after commit, on the loop thread; the gateway, serdes and metrics are safe for concurrent use.
  *
  * <p><b>Compensation.</b> For a {@code CANCELLED} order whose payment this service authorized, refund and emit
  * {@code REFUNDED}; the state makes it once. If the cancellation arrives before the order was paid (this

@@ -24,7 +24,6 @@ import io.fastship.platform.kafka.TopicInitializer;
 import io.fastship.platform.lifecycle.Closer;
 import io.fastship.platform.processing.LoopSettings;
 import io.fastship.platform.processing.LoopState;
-import io.fastship.platform.processing.TaskGrouping;
 import io.fastship.platform.processing.TransactionalLoop;
 import io.fastship.platform.tracing.RecordObserver;
 import io.fastship.platform.tracing.Tracing;
@@ -129,7 +128,7 @@ public final class PaymentService implements AutoCloseable {
         producerOverrides.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId(topics));
         producerOverrides.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) config.transactionTimeout().toMillis());
         LoopSettings settings = LoopSettings.defaults(topics.groupId(),
-                        List.of(topics.orders().name(), topics.orderStatus().name()), TaskGrouping.PER_PARTITION_NUMBER)
+                        List.of(topics.orders().name(), topics.orderStatus().name()), config.taskGrouping())
                 .withParallelism(config.processingThreads())
                 .withBatchLimits(config.batchDeadline(), config.batchTimeout());
         TransactionalLoop loop = closer.register("loop", new TransactionalLoop(settings, consumer,
@@ -140,8 +139,9 @@ public final class PaymentService implements AutoCloseable {
         ServiceHttpServer http = closer.register("http", ServiceHttpServer.start(PaymentTopics.SERVICE_ID,
                 config.httpHost(), config.httpPort(), metrics, Map.of("kafka", () -> health(loop)),
                 ServiceHttpServer.noRoutes()));
-        log.info("Payment service {} started: group {}, protocol {}, {} thread(s), transactional id {}",
+        log.info("Payment service {} started: group {}, protocol {}, {} thread(s) {}, transactional id {}",
                 config.instanceId(), topics.groupId(), config.groupProtocol(), config.processingThreads(),
+                config.taskGrouping(),
                 config.transactionalId(topics));
         return new PaymentService(closer, topics, loop, outcomes, http);
     }

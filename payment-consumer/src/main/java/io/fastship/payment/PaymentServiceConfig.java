@@ -10,12 +10,16 @@ import io.fastship.platform.config.ConfigException;
 import io.fastship.platform.config.Env;
 import io.fastship.platform.config.KafkaConnection;
 import io.fastship.platform.processing.Backoff;
+import io.fastship.platform.processing.TaskGrouping;
 
 /**
  * Everything the payment service reads from its environment, validated once at start.
  *
  * @param groupProtocol     {@code PAYMENT_GROUP_PROTOCOL}: {@code consumer} (KIP-848, default) or {@code classic}
- * @param processingThreads {@code PAYMENT_PROCESSING_THREADS}: partitions of one poll processed at once
+ * @param processingThreads {@code PAYMENT_PROCESSING_THREADS}: tasks of one poll processed at once (default 32:
+ *                          the work is waiting on the gateway, so far more threads than cores pay off)
+ * @param taskGrouping      {@code PAYMENT_TASK_GROUPING}: {@code key} (default: orders processed in parallel, each
+ *                          order's records in order) or {@code partition} (each partition number sequentially)
  * @param maxPollRecords    {@code PAYMENT_MAX_POLL_RECORDS}: records per poll, so per transaction at most
  * @param batchDeadline     {@code PAYMENT_BATCH_DEADLINE}: no new record of a batch starts after this
  * @param transactionTimeout {@code PAYMENT_TRANSACTION_TIMEOUT}: how long a crashed instance's open transaction
@@ -28,7 +32,7 @@ import io.fastship.platform.processing.Backoff;
  */
 public record PaymentServiceConfig(KafkaConnection connection, String httpHost, int httpPort, String namespace,
                                    int topicPartitions, String instanceId, String groupProtocol,
-                                   int processingThreads, int maxPollRecords, Duration batchDeadline,
+                                   int processingThreads, TaskGrouping taskGrouping, int maxPollRecords, Duration batchDeadline,
                                    Duration transactionTimeout, long gatewayLimitMinor, Duration gatewayLatency,
                                    double gatewayFailureRate, Backoff retryBackoff, Duration retryBudget) {
 
@@ -36,10 +40,12 @@ public record PaymentServiceConfig(KafkaConnection connection, String httpHost, 
     public static final String GROUP_PROTOCOL = "PAYMENT_GROUP_PROTOCOL";
     public static final String TRANSACTION_TIMEOUT = "PAYMENT_TRANSACTION_TIMEOUT";
     public static final String RETRY_MAX_BACKOFF = "PAYMENT_RETRY_MAX_BACKOFF";
+    public static final String TASK_GROUPING = "PAYMENT_TASK_GROUPING";
 
     public PaymentServiceConfig {
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(retryBackoff, "retryBackoff");
+        Objects.requireNonNull(taskGrouping, "taskGrouping");
     }
 
     public static PaymentServiceConfig fromEnv(Env env) {
@@ -47,6 +53,10 @@ public record PaymentServiceConfig(KafkaConnection connection, String httpHost, 
         String protocol = env.string(GROUP_PROTOCOL, "consumer").toLowerCase(Locale.ROOT);
         if (!protocol.equals("consumer") && !protocol.equals("classic")) {
             throw new ConfigException(GROUP_PROTOCOL, "must be consumer or classic, was '" + protocol + "'");
+        }
+        String grouping = env.string(TASK_GROUPING, "key").toLowerCase(Locale.ROOT);
+        if (!grouping.equals("key") && !grouping.equals("partition")) {
+            throw new ConfigException(TASK_GROUPING, "must be key or partition, was '" + grouping + "'");
         }
         String instanceId = env.string("INSTANCE_ID", defaultInstanceId());
         if (!instanceId.matches("[a-zA-Z0-9._-]{1,100}")) {
@@ -66,7 +76,8 @@ public record PaymentServiceConfig(KafkaConnection connection, String httpHost, 
                 env.integer("TOPIC_PARTITIONS", 6, 1, 10_000),
                 instanceId,
                 protocol,
-                env.integer("PAYMENT_PROCESSING_THREADS", 4, 1, 256),
+                env.integer("PAYMENT_PROCESSING_THREADS", 32, 1, 256),
+                grouping.equals("key") ? TaskGrouping.PER_KEY : TaskGrouping.PER_PARTITION_NUMBER,
                 env.integer("PAYMENT_MAX_POLL_RECORDS", 200, 1, 10_000),
                 positive(env, "PAYMENT_BATCH_DEADLINE", Duration.ofSeconds(10)),
                 positive(env, TRANSACTION_TIMEOUT, Duration.ofSeconds(60)),

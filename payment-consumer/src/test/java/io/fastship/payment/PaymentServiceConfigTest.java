@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.fastship.platform.config.ConfigException;
 import io.fastship.platform.config.Env;
+import io.fastship.platform.processing.TaskGrouping;
 import org.junit.jupiter.api.Test;
 
 class PaymentServiceConfigTest {
@@ -35,6 +36,8 @@ class PaymentServiceConfigTest {
         assertThat(config.gatewayFailureRate()).isZero();
         assertThat(config.namespace()).isEmpty();
         assertThat(config.topicPartitions()).isEqualTo(6);
+        assertThat(config.taskGrouping()).isEqualTo(TaskGrouping.PER_KEY);
+        assertThat(config.processingThreads()).isEqualTo(32);
         assertThat(config.instanceId()).matches("[a-zA-Z0-9._-]+-\\d+");
         assertThat(config.transactionTimeout()).isGreaterThan(config.batchTimeout());
         assertThat(config.maxPollInterval()).isGreaterThan(config.batchTimeout());
@@ -54,6 +57,7 @@ class PaymentServiceConfigTest {
         env.put("PAYMENT_RETRY_MAX_BACKOFF", "1s");
         env.put("PAYMENT_RETRY_BUDGET", "3s");
         env.put("PAYMENT_PROCESSING_THREADS", "8");
+        env.put("PAYMENT_TASK_GROUPING", "Partition");
 
         PaymentServiceConfig config = parse(env);
 
@@ -66,6 +70,7 @@ class PaymentServiceConfigTest {
         assertThat(config.retryBackoff().delay(10)).isEqualTo(Duration.ofSeconds(1));
         assertThat(config.retryBudget()).isEqualTo(Duration.ofSeconds(3));
         assertThat(config.processingThreads()).isEqualTo(8);
+        assertThat(config.taskGrouping()).isEqualTo(TaskGrouping.PER_PARTITION_NUMBER);
         assertThat(config.transactionalId(PaymentTopics.in("staging", 6))).isEqualTo("staging.payment-service-pay-0");
     }
 
@@ -74,6 +79,7 @@ class PaymentServiceConfigTest {
         assertError("PAYMENT_GATEWAY_FAILURE_RATE", "1.5");
         assertError("PAYMENT_GATEWAY_LATENCY_MS", "-1");
         assertError("PAYMENT_GROUP_PROTOCOL", "eager");
+        assertError("PAYMENT_TASK_GROUPING", "topic");
         assertError("PAYMENT_RETRY_BUDGET", "soon");
         assertError("INSTANCE_ID", "has space");
         assertError("HTTP_PORT", "70000");

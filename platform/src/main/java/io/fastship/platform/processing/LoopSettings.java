@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param topics        topics to subscribe to; with {@link TaskGrouping#PER_PARTITION_NUMBER} their order is the
  *                      processing order inside a task
  * @param grouping      how a poll is cut into tasks
- * @param parallelism   tasks processed at once (1 = on the loop thread)
+ * @param parallelism   tasks processed at once (1 = on the loop thread); with {@link TaskGrouping#PER_KEY} and
+ *                      I/O-bound tasks, well above the core count pays
  * @param pollTimeout   longest wait in one poll
  * @param batchDeadline after this long no new record of a batch is started (soft limit)
  * @param batchTimeout  a batch still running after this long is abandoned and its transaction aborted (hard limit;

@@ -10,7 +10,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * The records of one task from one poll, in processing order (per partition in offset order; with
  * co-partitioned topics, topic by topic in subscription order).
  *
- * @param task    the task id ({@link TaskGrouping}): a topic-partition or a partition number
+ * @param task    the task id ({@link TaskGrouping}): a topic-partition, a partition number, or a partition number
+ *                and key
  * @param records the records to process
  * @param stop    true once no further record should be started (batch deadline passed or the loop is closing);
  *                the processor then returns what it has done so far and the rest is polled again

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,8 +45,11 @@ import org.slf4j.LoggerFactory;
  * KIP-447), so a reader with {@code isolation.level=read_committed} sees each input's outputs exactly once.
  *
  * <p>One thread owns the consumer: {@code while (!closed) { poll; process; commit }}. The tasks of a poll
- * ({@link TaskGrouping}) may be processed in parallel on a bounded pool, each task in record order, and then
- * committed together. On an abortable failure the transaction is aborted, staged state is dropped (the processor
+ * ({@link TaskPlan}, cut by {@link TaskGrouping}) may be processed in parallel on a bounded pool, each task in
+ * record order, and then committed together: per partition the prefix of offsets whose tasks all finished
+ * ({@link BatchSettlement}), with the outputs of exactly those tasks, in task order (the order of each task's
+ * first record). Tasks not started by the soft deadline are skipped, except those every partition's first record
+ * depends on, so each batch advances every partition. On an abortable failure the transaction is aborted, staged state is dropped (the processor
  * applies it only after commit), every partition of the batch is rewound to the batch's first offset, and the
  * loop backs off before polling again. A transaction never spans a poll, so a rebalance (which runs inside
  * {@code poll}) never finds one open: revoked partitions have nothing pending. Closing wakes the consumer, lets
@@ -178,35 +180,52 @@ public final class TransactionalLoop implements AutoCloseable {
     private void processInTransaction(ConsumerRecords<String, byte[]> records) {
         Instant started = clock.instant();
         Instant deadline = started.plus(settings.batchDeadline());
-        BooleanSupplier stop = () -> closed || clock.instant().isAfter(deadline);
-        List<TaskBatch> tasks = tasksOf(records, stop);
+        BooleanSupplier pastDeadline = () -> closed || clock.instant().isAfter(deadline);
+        BooleanSupplier closing = () -> closed;
+        TaskPlan plan = TaskPlan.of(records, settings.grouping(), settings.topics());
+        List<TaskBatch> tasks = new ArrayList<>();
+        for (int i = 0; i < plan.tasks().size(); i++) {
+            List<ConsumerRecord<String, byte[]>> taskRecords = plan.tasks().get(i);
+            boolean mustRun = plan.mustRun().contains(i);
+            tasks.add(new TaskBatch(settings.grouping().taskOf(taskRecords.get(0)), taskRecords,
+                    mustRun && settings.grouping() == TaskGrouping.PER_KEY ? closing : pastDeadline));
+        }
         boolean open = false;
         try {
             producer.beginTransaction();
             open = true;
-            List<TaskResult> results = runTasks(tasks);
-            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-            Map<TopicPartition, Long> unfinished = new LinkedHashMap<>();
-            for (int i = 0; i < tasks.size(); i++) {
-                TaskBatch task = tasks.get(i);
-                TaskResult result = results.get(i);
-                for (ProducerRecord<byte[], byte[]> output : result.outputs()) {
-                    producer.send(output);
+            List<TaskResult> results = runTasks(tasks, plan.mustRun(), pastDeadline);
+            List<Integer> processed = new ArrayList<>(results.size());
+            results.forEach(result -> processed.add(result.processed()));
+            BatchSettlement settlement = BatchSettlement.of(plan.tasks(), processed);
+            int dropped = 0;
+            for (int i = 0; i < results.size(); i++) {
+                if (settlement.kept().get(i)) {
+                    for (ProducerRecord<byte[], byte[]> output : results.get(i).outputs()) {
+                        producer.send(output);
+                    }
+                } else {
+                    dropped++;
                 }
-                account(task, result.processed(), offsets, unfinished);
             }
-            if (!offsets.isEmpty()) {
+            if (!settlement.commit().isEmpty()) {
+                Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+                settlement.commit().forEach((partition, next) -> offsets.put(partition, new OffsetAndMetadata(next)));
                 producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
             }
             producer.commitTransaction();
             open = false;
             committed.increment();
             consecutiveFailures = 0;
-            results.forEach(result -> result.onCommit().run());
-            // Records not started before the deadline are polled again, after the committed ones.
-            unfinished.forEach(this::seekIfOwned);
-            log.debug("Loop {} committed {} record(s) in {}", settings.name(), offsets.size(),
-                    Duration.between(started, clock.instant()));
+            for (int i = 0; i < results.size(); i++) {
+                if (settlement.kept().get(i)) {
+                    results.get(i).onCommit().run();
+                }
+            }
+            // Records not started (or not committable) before the deadline are polled again, after the committed ones.
+            settlement.rewind().forEach(this::seekIfOwned);
+            log.debug("Loop {} committed {} task(s) of {} ({} dropped) in {}", settings.name(),
+                    results.size() - dropped, results.size(), dropped, Duration.between(started, clock.instant()));
         } catch (Exception e) {
             recover(e, open, records);
         }
@@ -257,47 +276,20 @@ public final class TransactionalLoop implements AutoCloseable {
         return made;
     }
 
-    private void account(TaskBatch task, int processed, Map<TopicPartition, OffsetAndMetadata> offsets,
-                         Map<TopicPartition, Long> unfinished) {
-        List<ConsumerRecord<String, byte[]>> records = task.records();
-        int done = Math.min(processed, records.size());
-        for (int i = 0; i < done; i++) {
-            ConsumerRecord<String, byte[]> record = records.get(i);
-            offsets.put(new TopicPartition(record.topic(), record.partition()),
-                    new OffsetAndMetadata(record.offset() + 1));
-        }
-        for (int i = done; i < records.size(); i++) {
-            ConsumerRecord<String, byte[]> record = records.get(i);
-            unfinished.putIfAbsent(new TopicPartition(record.topic(), record.partition()), record.offset());
-        }
-    }
-
-    private List<TaskBatch> tasksOf(ConsumerRecords<String, byte[]> records, BooleanSupplier stop) {
-        Map<String, List<ConsumerRecord<String, byte[]>>> byTask = new LinkedHashMap<>();
-        List<TopicPartition> partitions = new ArrayList<>(records.partitions());
-        // Inside a co-partitioned task, topics are processed in subscription order.
-        partitions.sort((a, b) -> Integer.compare(settings.topics().indexOf(a.topic()),
-                settings.topics().indexOf(b.topic())));
-        for (TopicPartition partition : partitions) {
-            byTask.computeIfAbsent(settings.grouping().taskOf(partition), t -> new ArrayList<>())
-                    .addAll(records.records(partition));
-        }
-        List<TaskBatch> tasks = new ArrayList<>();
-        byTask.forEach((task, list) -> tasks.add(new TaskBatch(task, list, stop)));
-        return tasks;
-    }
-
-    private List<TaskResult> runTasks(List<TaskBatch> tasks) throws Exception {
+    private List<TaskResult> runTasks(List<TaskBatch> tasks, Set<Integer> mustRun, BooleanSupplier pastDeadline)
+            throws Exception {
         if (pool == null || tasks.size() == 1) {
             List<TaskResult> results = new ArrayList<>();
-            for (TaskBatch task : tasks) {
-                results.add(processor.process(task));
+            for (int i = 0; i < tasks.size(); i++) {
+                results.add(runTask(tasks.get(i), mustRun.contains(i), pastDeadline));
             }
             return results;
         }
         List<Future<TaskResult>> futures = new ArrayList<>();
-        for (TaskBatch task : tasks) {
-            futures.add(pool.submit(() -> processor.process(task)));
+        for (int i = 0; i < tasks.size(); i++) {
+            TaskBatch task = tasks.get(i);
+            boolean must = mustRun.contains(i);
+            futures.add(pool.submit(() -> runTask(task, must, pastDeadline)));
         }
         long deadline = System.nanoTime() + settings.batchTimeout().toNanos();
         List<TaskResult> results = new ArrayList<>();
@@ -315,6 +307,14 @@ public final class TransactionalLoop implements AutoCloseable {
             // Results of abandoned tasks are never committed; their staged state dies with them.
             futures.forEach(future -> future.cancel(true));
         }
+    }
+
+    /** A task that may be skipped and is not started before the deadline is left for the next poll. */
+    private TaskResult runTask(TaskBatch task, boolean mustRun, BooleanSupplier pastDeadline) throws Exception {
+        if (!mustRun && pastDeadline.getAsBoolean()) {
+            return new TaskResult(List.of(), 0, () -> { });
+        }
+        return processor.process(task);
     }
 
     private void seekIfOwned(TopicPartition partition, long offset) {
