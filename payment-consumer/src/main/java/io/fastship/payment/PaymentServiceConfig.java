@@ -32,9 +32,10 @@ import io.fastship.platform.processing.TaskGrouping;
  */
 public record PaymentServiceConfig(KafkaConnection connection, String httpHost, int httpPort, String namespace,
                                    int topicPartitions, String instanceId, String groupProtocol,
-                                   int processingThreads, TaskGrouping taskGrouping, int maxPollRecords, Duration batchDeadline,
-                                   Duration transactionTimeout, long gatewayLimitMinor, Duration gatewayLatency,
-                                   double gatewayFailureRate, Backoff retryBackoff, Duration retryBudget) {
+                                   int processingThreads, TaskGrouping taskGrouping, int maxPollRecords,
+                                   Duration batchDeadline, Duration transactionTimeout, long gatewayLimitMinor,
+                                   Duration gatewayLatency, double gatewayFailureRate, Backoff retryBackoff,
+                                   Duration retryBudget) {
 
     public static final int DEFAULT_HTTP_PORT = 8082;
     public static final String GROUP_PROTOCOL = "PAYMENT_GROUP_PROTOCOL";

@@ -49,9 +49,11 @@ import org.slf4j.LoggerFactory;
  * record order, and then committed together: per partition the prefix of offsets whose tasks all finished
  * ({@link BatchSettlement}), with the outputs of exactly those tasks, in task order (the order of each task's
  * first record). Tasks not started by the soft deadline are skipped, except those every partition's first record
- * depends on, so each batch advances every partition. On an abortable failure the transaction is aborted, staged state is dropped (the processor
- * applies it only after commit), every partition of the batch is rewound to the batch's first offset, and the
- * loop backs off before polling again. A transaction never spans a poll, so a rebalance (which runs inside
+ * depends on, so each batch advances every partition.
+ *
+ * <p>On an abortable failure the transaction is aborted, staged state is dropped (the processor applies it only
+ * after commit), every partition of the batch is rewound to the batch's first offset, and the loop backs off
+ * before polling again. A transaction never spans a poll, so a rebalance (which runs inside
  * {@code poll}) never finds one open: revoked partitions have nothing pending. Closing wakes the consumer, lets
  * the running batch stop early and commit what it finished, then closes the producer and leaves the group.
  */
@@ -224,8 +226,9 @@ public final class TransactionalLoop implements AutoCloseable {
             }
             // Records not started (or not committable) before the deadline are polled again, after the committed ones.
             settlement.rewind().forEach(this::seekIfOwned);
-            log.debug("Loop {} committed {} task(s) of {} ({} dropped) in {}", settings.name(),
-                    results.size() - dropped, results.size(), dropped, Duration.between(started, clock.instant()));
+            log.debug("Loop {} committed {} of {} task(s) from {} record(s) of {} partition(s) in {}", settings.name(),
+                    results.size() - dropped, results.size(), records.count(), records.partitions().size(),
+                    Duration.between(started, clock.instant()));
         } catch (Exception e) {
             recover(e, open, records);
         }
