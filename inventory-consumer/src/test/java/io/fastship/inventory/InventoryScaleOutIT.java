@@ -67,9 +67,7 @@ class InventoryScaleOutIT {
     @Test
     void twoInstancesReserveExactlyTheStockThereIsAndDecideEveryOrderOnce(KafkaStack stack) throws Exception {
         String namespace = stack.uniqueName("inv");
-        // The local-stack broker's classpath lacks Kafka's runtime-scoped codecs (lz4-java), so it cannot take lz4.
-        KafkaConnection kafka = new KafkaConnection(stack.bootstrapServers(), stack.schemaRegistryUrl(),
-                Map.of("compression.type", "none"), Map.of());
+        KafkaConnection kafka = KafkaConnection.of(stack.bootstrapServers(), stack.schemaRegistryUrl());
         InventoryTopics topics = InventoryTopics.in(namespace);
         Map<String, Long> initial = new LinkedHashMap<>();
         initial.put(HOT, HOT_UNITS);

@@ -83,7 +83,6 @@ class TracingAcrossServicesIT {
         env.put(KafkaConnection.REGISTRY, stack.schemaRegistryUrl());
         env.put("TOPIC_NAMESPACE", namespace);
         env.put("HTTP_PORT", "0");
-        env.put("KAFKA_CLIENT_COMPRESSION_TYPE", "none");
         order = OrderService.start(OrderServiceTestSupport.config(stack.bootstrapServers(), stack.schemaRegistryUrl(),
                 namespace, Files.createDirectories(stateDir.resolve("order")), Map.of()), Tracing.of(sdk));
         // The order service creates every shared topic; the others start once they are settled in the cluster.

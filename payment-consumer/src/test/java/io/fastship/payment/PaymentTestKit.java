@@ -29,12 +29,6 @@ import org.apache.kafka.common.serialization.Deserializer;
 /** Writes orders and reads what the payment service committed, for the integration tests of one namespace. */
 final class PaymentTestKit implements AutoCloseable {
 
-    /**
-     * The local-stack broker's classpath lacks Kafka's runtime-scoped codecs (lz4-java), so it cannot read lz4
-     * batches; production brokers can. Until local-stack records runtime dependencies, tests produce uncompressed.
-     */
-    static final Map<String, Object> UNCOMPRESSED = Map.of("compression.type", "none");
-
     final KafkaStack stack;
     final String namespace;
     final PaymentTopics topics;
@@ -54,9 +48,9 @@ final class PaymentTestKit implements AutoCloseable {
         this.topics = PaymentTopics.in(namespace, partitions);
         this.clients = new KafkaClients(io.fastship.platform.config.KafkaConnection.of(stack.bootstrapServers(),
                 stack.schemaRegistryUrl()), "payment-it");
-        this.orders = clients.producer("orders-" + namespace, UNCOMPRESSED);
-        this.statuses = clients.producer("statuses-" + namespace, UNCOMPRESSED);
-        this.raw = clients.bytesProducer("raw-" + namespace, UNCOMPRESSED);
+        this.orders = clients.producer("orders-" + namespace, Map.of());
+        this.statuses = clients.producer("statuses-" + namespace, Map.of());
+        this.raw = clients.bytesProducer("raw-" + namespace, Map.of());
         Map<String, Object> noGroup = new HashMap<>();
         noGroup.put("group.id", null);
         this.paymentsReader = clients.consumer(null, "payments-reader-" + namespace, noGroup);
@@ -73,7 +67,6 @@ final class PaymentTestKit implements AutoCloseable {
         env.put("TOPIC_PARTITIONS", Integer.toString(topics.orders().settings().partitions()));
         env.put("HTTP_PORT", "0");
         env.put("INSTANCE_ID", instanceId);
-        env.put("KAFKA_CLIENT_COMPRESSION_TYPE", "none");
         env.put("PAYMENT_RETRY_INITIAL_BACKOFF", "10ms");
         env.put("PAYMENT_RETRY_MAX_BACKOFF", "50ms");
         env.put("PAYMENT_RETRY_BUDGET", "2s");
