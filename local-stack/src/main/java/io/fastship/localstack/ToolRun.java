@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import io.fastship.localstack.process.ChildJvm;
 import io.fastship.localstack.process.ModuleClasspath;
 import io.fastship.localstack.process.ServiceKind;
 
@@ -25,7 +26,7 @@ final class ToolRun {
 
     static int run(Path repositoryRoot, ServiceKind kind, String mainClass, List<String> args, Map<String, String> env,
                    Path logFile, Optional<PrintStream> console) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(ChildJvm.javaExecutable(),
                 "-Xmx256m", "-cp", ModuleClasspath.of(repositoryRoot, kind.module()), mainClass));
         command.addAll(args);
         try {

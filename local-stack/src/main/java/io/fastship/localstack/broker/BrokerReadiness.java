@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.fastship.localstack.process.ChildJvm;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
@@ -49,7 +50,7 @@ final class BrokerReadiness {
                 }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("Kafka broker at " + bootstrapServers + " not ready within "
-                            + timeout + "; its log " + output + " ends with:\n" + KafkaBroker.tail(output));
+                            + timeout + "; its log " + output + " ends with:\n" + ChildJvm.tail(output));
                 }
                 pause();
             }
@@ -70,7 +71,7 @@ final class BrokerReadiness {
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Kafka broker at " + bootstrapServers + " not listening within "
-                        + timeout + "; its log " + output + " ends with:\n" + KafkaBroker.tail(output));
+                        + timeout + "; its log " + output + " ends with:\n" + ChildJvm.tail(output));
             }
             pause();
         }
@@ -79,7 +80,7 @@ final class BrokerReadiness {
     private void checkAlive() {
         if (!process.isAlive()) {
             throw new IllegalStateException("Kafka broker process exited with " + process.exitValue()
-                    + " before it was ready; its log " + output + " ends with:\n" + KafkaBroker.tail(output));
+                    + " before it was ready; its log " + output + " ends with:\n" + ChildJvm.tail(output));
         }
     }
 

@@ -4,14 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.fastship.localstack.process.ChildJvm;
 import org.apache.kafka.common.Uuid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,7 +148,7 @@ public final class KafkaBroker implements AutoCloseable {
             }
             if (formatter.exitValue() != 0) {
                 throw new IllegalStateException("formatting Kafka storage in " + config.dataDir() + " failed (exit "
-                        + formatter.exitValue() + "): " + tail(layout.outputFile()));
+                        + formatter.exitValue() + "): " + ChildJvm.tail(layout.outputFile()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run Kafka's StorageTool", e);
@@ -179,7 +178,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static List<String> javaCommand(String classpath, String maxHeap) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(ChildJvm.javaExecutable());
         command.add("-Xmx" + maxHeap);
         command.add("-XX:+UseG1GC");
         command.add("-XX:MaxGCPauseMillis=20");
@@ -187,14 +186,5 @@ public final class KafkaBroker implements AutoCloseable {
         command.add("-cp");
         command.add(classpath);
         return command;
-    }
-
-    static String tail(Path file) {
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
-        } catch (IOException e) {
-            return "(no output: " + e.getMessage() + ")";
-        }
     }
 }

@@ -54,7 +54,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     public static ServiceProcess start(Spec spec) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(ChildJvm.javaExecutable());
         command.addAll(spec.jvmArgs());
         command.add("-cp");
         command.add(ModuleClasspath.ownLocation() + java.io.File.pathSeparator + spec.classpath());
@@ -101,7 +101,7 @@ public final class ServiceProcess implements AutoCloseable {
         while (true) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + " before it was healthy;"
-                        + " see " + logFile + ":\n" + tail());
+                        + " see " + logFile + ":\n" + ChildJvm.tail(logFile));
             }
             try {
                 if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -115,7 +115,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(name + " not healthy within " + timeout + "; see " + logFile + ":\n"
-                        + tail());
+                        + ChildJvm.tail(logFile));
             }
             try {
                 process.waitFor(200, TimeUnit.MILLISECONDS);
@@ -182,15 +182,6 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    private String tail() {
-        try {
-            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
         }
     }
 }
