@@ -24,4 +24,14 @@ public interface TaskProcessor {
     /** Partitions this instance no longer owns (revoked or lost); drop their state. */
     default void partitionsRevoked(Collection<TopicPartition> partitions) {
     }
+
+    /**
+     * The state of these owned partitions may miss committed changes (a commit whose outcome was unknown, an
+     * after-commit hook that failed): rebuild it from what the broker has. Runs on the loop thread between
+     * batches; by default drops and restores the state as a rebalance would.
+     */
+    default void resync(Collection<TopicPartition> partitions) {
+        partitionsRevoked(partitions);
+        partitionsAssigned(partitions);
+    }
 }
