@@ -11,6 +11,7 @@ import java.util.Map;
 import io.fastship.localstack.broker.BrokerConfig;
 import io.fastship.localstack.broker.KafkaBroker;
 import io.fastship.localstack.process.FreePorts;
+import io.fastship.localstack.process.GatewayEnv;
 import io.fastship.localstack.process.ModuleClasspath;
 import io.fastship.localstack.process.ServiceKind;
 import io.fastship.localstack.process.ServiceProcess;
@@ -28,10 +29,11 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
     private static final Duration SERVICE_READY = Duration.ofSeconds(120);
-    /** Services start in the order the flow needs them: consumers first, then the HTTP entry point. */
     /** Main class of the inventory module's stock tool (writes StockAdjusted records). */
     public static final String STOCK_SEEDER = "io.fastship.inventory.stock.StockSeeder";
-    private static final List<ServiceKind> START_ORDER = List.of(ServiceKind.INVENTORY, ServiceKind.PAYMENT, ServiceKind.ORDER);
+    /** Start in the order the flow needs: the gateway payment calls, consumers, then the HTTP entry point. */
+    private static final List<ServiceKind> START_ORDER = List.of(ServiceKind.GATEWAY, ServiceKind.INVENTORY,
+            ServiceKind.PAYMENT, ServiceKind.ORDER);
 
     private final LocalStackOptions options;
     private final KafkaBroker broker;
@@ -167,7 +169,8 @@ public final class LocalStack implements AutoCloseable {
 
     private ServiceProcess.Spec spec(ServiceKind kind) {
         int number = nextInstanceNumber.merge(kind, 1, Integer::sum) - 1;
-        String name = kind.shortName() + "-" + number;
+        // The gateway is one process named "gateway" (the contract's process name); services are numbered.
+        String name = kind == ServiceKind.GATEWAY && number == 1 ? kind.shortName() : kind.shortName() + "-" + number;
         int port = options.fixedPorts() && running.get(kind).isEmpty() && FreePorts.isFree(kind.firstPort())
                 ? kind.firstPort() : FreePorts.next();
         Map<String, String> env = new HashMap<>(options.serviceEnv());
@@ -179,6 +182,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("INSTANCE_ID", name);
         env.put("TOPIC_PARTITIONS", Integer.toString(options.partitions()));
         env.put("STATE_DIR", options.dataDir().resolve("state").resolve(name).toAbsolutePath().toString());
+        GatewayEnv.add(kind, name, port, options, running.get(ServiceKind.GATEWAY), env);
         Path logFile = options.dataDir().resolve("logs").resolve(name + ".log");
         String classpath = ModuleClasspath.of(options.repositoryRoot(), kind.module());
         return new ServiceProcess.Spec(kind, name, port, classpath, env,

@@ -12,7 +12,7 @@ import io.fastship.localstack.process.ServiceKind;
  * How to run the whole system locally: where the code and data are, which ports the first instances take,
  * how many instances of each service, and settings handed to every service through its environment.
  *
- * @param fixedPorts first instances on the documented ports (9092, 8081, 8080, 8082, 8083); else all free ports
+ * @param fixedPorts first instances on the documented ports (9092, 8081, 8080, 8082, 8083, gateway 8084); else all free ports
  */
 public record LocalStackOptions(Path repositoryRoot, Path dataDir, boolean fixedPorts, int partitions,
                                 Map<ServiceKind, Integer> instances, Map<String, String> serviceEnv,

@@ -7,15 +7,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.fastship.events.OrderCreated;
 import io.fastship.events.OrderStatusChanged;
 import io.fastship.events.PaymentEvent;
+import io.fastship.payment.gateway.GatewayDecisions;
 import io.fastship.payment.gateway.GatewayRetrier;
+import io.fastship.payment.gateway.HttpPaymentGateway;
 import io.fastship.payment.gateway.PaymentGateway;
-import io.fastship.payment.gateway.SimulatedPaymentGateway;
-import io.fastship.payment.gateway.SimulationRules;
 import io.fastship.platform.http.Health;
 import io.fastship.platform.http.ServiceHttpServer;
 import io.fastship.platform.http.ServiceMetrics;
@@ -63,16 +62,15 @@ public final class PaymentService implements AutoCloseable {
         this.http = http;
     }
 
-    /** Starts with the simulated gateway the config describes, propagating trace context without exporting. */
+    /** Starts with the HTTP gateway the config names, propagating trace context without exporting. */
     public static PaymentService start(PaymentServiceConfig config) {
         return start(config, Tracing.propagatingOnly());
     }
 
-    /** Starts with the simulated gateway the config describes and the given tracing, which it closes with itself. */
+    /** Starts with the HTTP gateway the config names and the given tracing, which it closes with itself. */
     public static PaymentService start(PaymentServiceConfig config, Tracing tracing) {
-        return start(config, new SimulatedPaymentGateway(new SimulationRules(config.gatewayLimitMinor()),
-                config.gatewayLatency(), config.gatewayFailureRate(), () -> ThreadLocalRandom.current().nextDouble(),
-                Sleeper.SYSTEM), tracing);
+        return start(config, new HttpPaymentGateway(config.gatewayUrl(), config.gatewayTimeout(),
+                config.gatewayTimeout()), tracing);
     }
 
     /** Starts with the given gateway, which the service closes with itself. */
@@ -112,14 +110,18 @@ public final class PaymentService implements AutoCloseable {
         Serde<OrderStatusChanged> statuses = clients.valueSerde(topics.orderStatus());
         PaymentMetrics paymentMetrics = new PaymentMetrics(metrics.registry());
         Clock clock = Clock.systemUTC();
+        Admin restoreAdmin = closer.register("restore-admin", clients.admin());
         OutcomeRestorer restorer = closer.register("outcome-restorer", new OutcomeRestorer(
                 clients.consumer(null, config.instanceId() + "-restore", withoutGroup()),
-                topics.outcomes().name(), events.deserializer(), ADMIN_TIMEOUT));
+                ChangelogOffsets.of(restoreAdmin, ADMIN_TIMEOUT), topics.outcomes().name(), events.deserializer(),
+                config.restoreTimeout()));
         PaymentOutcomes outcomes = new PaymentOutcomes();
         GatewayRetrier retrier = new GatewayRetrier(config.retryBackoff(), config.retryBudget(), clock, Sleeper.SYSTEM,
                 paymentMetrics::retried);
-        PaymentProcessor processor = new PaymentProcessor(topics, orders.deserializer(), statuses.deserializer(),
-                events.serializer(), gateway, retrier, outcomes, restorer, paymentMetrics, clock,
+        PaymentProcessor processor = new PaymentProcessor(new PaymentCodecs(topics, orders.deserializer(),
+                statuses.deserializer(), events.serializer()),
+                new GatewayDecisions(gateway, retrier, paymentMetrics.decisionListener()), outcomes, restorer,
+                paymentMetrics, clock,
                 new RecordObserver(tracing, metrics.registry(), "payment-processor", topics.groupId(), clock));
 
         KafkaConsumer<String, byte[]> consumer = clients.consumer(topics.groupId(), config.instanceId(),
@@ -208,6 +210,11 @@ public final class PaymentService implements AutoCloseable {
 
     public LoopState state() {
         return loop.state();
+    }
+
+    /** Completes when the loop failed for good (see {@link TransactionalLoop#failed()}): the process must exit. */
+    public java.util.concurrent.CompletableFuture<Throwable> failure() {
+        return loop.failed();
     }
 
     /** Orders this instance knows an outcome for (in the partitions it owns). */

@@ -1,6 +1,8 @@
 package io.fastship.payment;
 
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
@@ -24,29 +26,31 @@ import io.fastship.platform.processing.TaskGrouping;
  * @param batchDeadline     {@code PAYMENT_BATCH_DEADLINE}: no new record of a batch starts after this
  * @param transactionTimeout {@code PAYMENT_TRANSACTION_TIMEOUT}: how long a crashed instance's open transaction
  *                          blocks its partitions before the broker aborts it
- * @param gatewayLimitMinor {@code PAYMENT_GATEWAY_LIMIT_MINOR}: simulated gateway declines amounts above this
- * @param gatewayLatency    {@code PAYMENT_GATEWAY_LATENCY_MS}: simulated time of every gateway call
- * @param gatewayFailureRate {@code PAYMENT_GATEWAY_FAILURE_RATE}: share of simulated calls failing transiently
+ * @param gatewayUrl        {@code PAYMENT_GATEWAY_URL}: the payment gateway (default http://127.0.0.1:8084)
+ * @param gatewayTimeout    {@code PAYMENT_GATEWAY_TIMEOUT}: longest wait for one gateway answer (default 2s);
+ *                          a call still unanswered then has an unknown outcome and is looked up
  * @param retryBackoff      {@code PAYMENT_RETRY_INITIAL_BACKOFF} / {@code PAYMENT_RETRY_MAX_BACKOFF}
- * @param retryBudget       {@code PAYMENT_RETRY_BUDGET}: time one order may spend retrying before it is declined
+ * @param retryBudget       {@code PAYMENT_RETRY_BUDGET}: time one order may spend retrying in one batch before it
+ *                          waits for the next (it is never declined for want of an answer)
  */
 public record PaymentServiceConfig(KafkaConnection connection, String httpHost, int httpPort, String namespace,
                                    int topicPartitions, String instanceId, String groupProtocol,
                                    int processingThreads, TaskGrouping taskGrouping, int maxPollRecords,
-                                   Duration batchDeadline, Duration transactionTimeout, long gatewayLimitMinor,
-                                   Duration gatewayLatency, double gatewayFailureRate, Backoff retryBackoff,
-                                   Duration retryBudget) {
+                                   Duration batchDeadline, Duration transactionTimeout, URI gatewayUrl,
+                                   Duration gatewayTimeout, Backoff retryBackoff, Duration retryBudget) {
 
     public static final int DEFAULT_HTTP_PORT = 8082;
     public static final String GROUP_PROTOCOL = "PAYMENT_GROUP_PROTOCOL";
     public static final String TRANSACTION_TIMEOUT = "PAYMENT_TRANSACTION_TIMEOUT";
     public static final String RETRY_MAX_BACKOFF = "PAYMENT_RETRY_MAX_BACKOFF";
     public static final String TASK_GROUPING = "PAYMENT_TASK_GROUPING";
+    public static final String GATEWAY_URL = "PAYMENT_GATEWAY_URL";
 
     public PaymentServiceConfig {
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(retryBackoff, "retryBackoff");
         Objects.requireNonNull(taskGrouping, "taskGrouping");
+        Objects.requireNonNull(gatewayUrl, "gatewayUrl");
     }
 
     public static PaymentServiceConfig fromEnv(Env env) {
@@ -82,35 +86,60 @@ public record PaymentServiceConfig(KafkaConnection connection, String httpHost, 
                 env.integer("PAYMENT_MAX_POLL_RECORDS", 200, 1, 10_000),
                 positive(env, "PAYMENT_BATCH_DEADLINE", Duration.ofSeconds(10)),
                 positive(env, TRANSACTION_TIMEOUT, Duration.ofSeconds(60)),
-                env.longValue("PAYMENT_GATEWAY_LIMIT_MINOR", 1_000_000L, 0, Long.MAX_VALUE),
-                Duration.ofMillis(env.integer("PAYMENT_GATEWAY_LATENCY_MS", 0, 0, 60_000)),
-                env.decimal("PAYMENT_GATEWAY_FAILURE_RATE", 0.0, 0.0, 1.0),
+                gatewayUrl(env),
+                positive(env, "PAYMENT_GATEWAY_TIMEOUT", Duration.ofSeconds(2)),
                 new Backoff(initial, max),
                 positive(env, "PAYMENT_RETRY_BUDGET", Duration.ofSeconds(10)));
         if (config.transactionTimeout().compareTo(config.batchTimeout()) <= 0) {
             throw new ConfigException(TRANSACTION_TIMEOUT, "must exceed the longest batch ("
-                    + config.batchTimeout() + " = PAYMENT_BATCH_DEADLINE + PAYMENT_RETRY_BUDGET + gateway latency + "
-                    + "slack), was " + config.transactionTimeout());
+                    + config.batchTimeout() + " = PAYMENT_BATCH_DEADLINE + 2 x PAYMENT_GATEWAY_TIMEOUT + slack), was "
+                    + config.transactionTimeout());
         }
         return config;
     }
 
     /**
-     * The hard bound of one batch: records start until the deadline, and the last one may still retry for the
-     * whole budget.
+     * The hard bound of one batch: no record or retry starts after the deadline, and the attempt under way then
+     * takes at most a charge and a lookup, each bounded by the gateway timeout.
      */
     public Duration batchTimeout() {
-        return batchDeadline.plus(retryBudget).plus(gatewayLatency.multipliedBy(2)).plus(Duration.ofSeconds(5));
+        return batchDeadline.plus(gatewayTimeout.multipliedBy(2)).plus(Duration.ofSeconds(5));
     }
 
-    /** Well above a batch, so a slow gateway never gets this instance thrown out of the group. */
+    /**
+     * How long a restore may wait for a previous owner's open transaction on the changelog: past the
+     * transaction timeout, after which the coordinator aborts it.
+     */
+    public Duration restoreTimeout() {
+        return transactionTimeout.plus(Duration.ofSeconds(30));
+    }
+
+    /**
+     * Well above a batch and above a restore (which runs inside poll, in the rebalance callback), so neither a
+     * slow gateway nor a wait for a previous owner's transaction gets this instance thrown out of the group.
+     */
     public Duration maxPollInterval() {
-        return batchTimeout().multipliedBy(2).plus(Duration.ofSeconds(30));
+        Duration batches = batchTimeout().multipliedBy(2);
+        Duration restore = restoreTimeout();
+        return (batches.compareTo(restore) > 0 ? batches : restore).plus(Duration.ofSeconds(30));
     }
 
     /** The same instance id gets the same transactional id, so a restart fences its predecessor at once. */
     public String transactionalId(PaymentTopics topics) {
         return topics.groupId() + "-" + instanceId;
+    }
+
+    private static URI gatewayUrl(Env env) {
+        String text = env.string(GATEWAY_URL, "http://127.0.0.1:8084");
+        try {
+            URI uri = new URI(text);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new ConfigException(GATEWAY_URL, "must be an http(s) URL, was '" + text + "'");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigException(GATEWAY_URL, "must be an http(s) URL, was '" + text + "'");
+        }
     }
 
     private static Duration positive(Env env, String name, Duration fallback) {

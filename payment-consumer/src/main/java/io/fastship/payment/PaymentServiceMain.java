@@ -30,6 +30,12 @@ public final class PaymentServiceMain {
         try {
             PaymentService service = PaymentService.start(config, tracing);
             new Closer().closeOnShutdown("payment-service").register("payment-service", service);
+            // A loop that failed for good holds nothing and does nothing: exit, so the supervisor restarts us
+            // (same INSTANCE_ID, so the restart fences whatever this process left open).
+            service.failure().thenRunAsync(() -> {
+                log.error("Payment loop failed; exiting");
+                System.exit(1);
+            });
         } catch (RuntimeException e) {
             log.error("Payment service failed to start", e);
             System.exit(1);

@@ -18,31 +18,31 @@ class PaymentProcessorTest {
 
     @Test
     void registryOutagesAreTransientWhileUnreadableRecordsArePoison() {
-        assertThat(PaymentProcessor.isTransient(new SerializationException("x",
+        assertThat(PaymentDecoding.isTransient(new SerializationException("x",
                 new SchemaRegistryUnavailableException("down", null)))).isTrue();
-        assertThat(PaymentProcessor.isTransient(new SerializationException("x",
+        assertThat(PaymentDecoding.isTransient(new SerializationException("x",
                 new SchemaRegistryException(503, -1, "busy")))).isTrue();
-        assertThat(PaymentProcessor.isTransient(new SerializationException("x",
+        assertThat(PaymentDecoding.isTransient(new SerializationException("x",
                 new SchemaRegistryException(404, SchemaRegistryException.SCHEMA_NOT_FOUND, "no such id")))).isFalse();
-        assertThat(PaymentProcessor.isTransient(new SerializationException("Unknown magic byte"))).isFalse();
+        assertThat(PaymentDecoding.isTransient(new SerializationException("Unknown magic byte"))).isFalse();
     }
 
     @Test
     void anOrderWhoseKeyIsNotItsIdOrWhoseAmountIsNegativeIsInvalid() {
         OrderCreated order = order("o-1", 100, "EUR");
 
-        assertThat(PaymentProcessor.invalidReason(record("o-1"), order)).isNull();
-        assertThat(PaymentProcessor.invalidReason(record("other"), order)).contains("is not the orderId");
-        assertThat(PaymentProcessor.invalidReason(record("o-1"), order("o-1", -1, "EUR"))).contains("negative");
-        assertThat(PaymentProcessor.invalidReason(record("o-1"), order("o-1", 1, "euro"))).contains("ISO-4217");
+        assertThat(PaymentDecoding.invalidReason(record("o-1"), order)).isNull();
+        assertThat(PaymentDecoding.invalidReason(record("other"), order)).contains("is not the orderId");
+        assertThat(PaymentDecoding.invalidReason(record("o-1"), order("o-1", -1, "EUR"))).contains("negative");
+        assertThat(PaymentDecoding.invalidReason(record("o-1"), order("o-1", 1, "euro"))).contains("ISO-4217");
     }
 
     @Test
     void theSameOrderAndOutcomeAlwaysGetTheSameEventId() {
-        assertThat(PaymentProcessor.eventId("o-1", PaymentStatus.AUTHORIZED))
-                .isEqualTo(PaymentProcessor.eventId("o-1", PaymentStatus.AUTHORIZED))
-                .isNotEqualTo(PaymentProcessor.eventId("o-1", PaymentStatus.REFUNDED))
-                .isNotEqualTo(PaymentProcessor.eventId("o-2", PaymentStatus.AUTHORIZED));
+        assertThat(PaymentEvents.eventId("o-1", PaymentStatus.AUTHORIZED))
+                .isEqualTo(PaymentEvents.eventId("o-1", PaymentStatus.AUTHORIZED))
+                .isNotEqualTo(PaymentEvents.eventId("o-1", PaymentStatus.REFUNDED))
+                .isNotEqualTo(PaymentEvents.eventId("o-2", PaymentStatus.AUTHORIZED));
     }
 
     private static ConsumerRecord<String, byte[]> record(String key) {

@@ -32,8 +32,10 @@ class PaymentServiceConfigTest {
         assertThat(config.httpPort()).isEqualTo(8082);
         assertThat(config.httpHost()).isEqualTo("127.0.0.1");
         assertThat(config.groupProtocol()).isEqualTo("consumer");
-        assertThat(config.gatewayLatency()).isZero();
-        assertThat(config.gatewayFailureRate()).isZero();
+        assertThat(config.gatewayUrl()).hasToString("http://127.0.0.1:8084");
+        assertThat(config.gatewayTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.maxPollInterval()).isGreaterThan(config.restoreTimeout());
+        assertThat(config.restoreTimeout()).isGreaterThan(config.transactionTimeout());
         assertThat(config.namespace()).isEmpty();
         assertThat(config.topicPartitions()).isEqualTo(6);
         assertThat(config.taskGrouping()).isEqualTo(TaskGrouping.PER_KEY);
@@ -50,9 +52,8 @@ class PaymentServiceConfigTest {
         env.put("TOPIC_NAMESPACE", "staging");
         env.put("INSTANCE_ID", "pay-0");
         env.put("PAYMENT_GROUP_PROTOCOL", "CLASSIC");
-        env.put("PAYMENT_GATEWAY_LATENCY_MS", "40");
-        env.put("PAYMENT_GATEWAY_FAILURE_RATE", "0.25");
-        env.put("PAYMENT_GATEWAY_LIMIT_MINOR", "5000");
+        env.put("PAYMENT_GATEWAY_URL", "http://gateway:8084");
+        env.put("PAYMENT_GATEWAY_TIMEOUT", "1500ms");
         env.put("PAYMENT_RETRY_INITIAL_BACKOFF", "50ms");
         env.put("PAYMENT_RETRY_MAX_BACKOFF", "1s");
         env.put("PAYMENT_RETRY_BUDGET", "3s");
@@ -63,9 +64,8 @@ class PaymentServiceConfigTest {
 
         assertThat(config.httpPort()).isEqualTo(9000);
         assertThat(config.groupProtocol()).isEqualTo("classic");
-        assertThat(config.gatewayLatency()).isEqualTo(Duration.ofMillis(40));
-        assertThat(config.gatewayFailureRate()).isEqualTo(0.25);
-        assertThat(config.gatewayLimitMinor()).isEqualTo(5000);
+        assertThat(config.gatewayUrl()).hasToString("http://gateway:8084");
+        assertThat(config.gatewayTimeout()).isEqualTo(Duration.ofMillis(1500));
         assertThat(config.retryBackoff().delay(1)).isEqualTo(Duration.ofMillis(50));
         assertThat(config.retryBackoff().delay(10)).isEqualTo(Duration.ofSeconds(1));
         assertThat(config.retryBudget()).isEqualTo(Duration.ofSeconds(3));
@@ -76,8 +76,8 @@ class PaymentServiceConfigTest {
 
     @Test
     void namesTheVariableOnBadInput() {
-        assertError("PAYMENT_GATEWAY_FAILURE_RATE", "1.5");
-        assertError("PAYMENT_GATEWAY_LATENCY_MS", "-1");
+        assertError("PAYMENT_GATEWAY_URL", "ftp://gateway");
+        assertError("PAYMENT_GATEWAY_TIMEOUT", "0s");
         assertError("PAYMENT_GROUP_PROTOCOL", "eager");
         assertError("PAYMENT_TASK_GROUPING", "topic");
         assertError("PAYMENT_RETRY_BUDGET", "soon");

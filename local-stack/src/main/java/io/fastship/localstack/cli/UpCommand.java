@@ -38,6 +38,9 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--gateway-latency-ms", defaultValue = "0", description = "Simulated payment gateway latency (default: ${DEFAULT-VALUE}).")
     int gatewayLatencyMs;
 
+    @Option(names = "--gateway-failure-rate", defaultValue = "0", description = "Share 0..1 of gateway calls that fail: refused, timeout after charging, 5xx (default: ${DEFAULT-VALUE}).")
+    double gatewayFailureRate;
+
     @Option(names = "--seed-skus", defaultValue = "100", description = "Demo catalog: SKU-0001.. (default: ${DEFAULT-VALUE}).")
     int seedSkus;
 
@@ -60,7 +63,8 @@ final class UpCommand implements Callable<Integer> {
         instances.put(ServiceKind.PAYMENT, paymentInstances);
         instances.put(ServiceKind.INVENTORY, inventoryInstances);
         Map<String, String> env = new HashMap<>();
-        env.put("PAYMENT_GATEWAY_LATENCY_MS", Integer.toString(gatewayLatencyMs));
+        env.put("GATEWAY_LATENCY_MS", Integer.toString(gatewayLatencyMs));
+        env.put("GATEWAY_FAILURE_RATE", Double.toString(gatewayFailureRate));
         LocalStackOptions options = new LocalStackOptions(Path.of("").toAbsolutePath(), dataDir.toAbsolutePath(), true,
                 partitions, instances, env, quiet ? Optional.empty() : Optional.of(System.out), seedSkus, seedUnits);
         System.out.println("Starting FastShip (Kafka, schema registry, services)...");

@@ -3,8 +3,12 @@ package io.fastship.localstack.process;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** The services the local stack runs, each from its module's jar, with the port its first instance takes. */
+/**
+ * The processes the local stack runs besides broker and registry, each from its module's jar, with the port its
+ * first instance takes. The payment gateway is a stand-in for a third party the payment service calls.
+ */
 public enum ServiceKind {
+    GATEWAY("gateway", "payment-gateway", "io.fastship.gateway.GatewayMain", 8084),
     ORDER("order", "order-producer", "io.fastship.order.OrderServiceMain", 8080),
     PAYMENT("payment", "payment-consumer", "io.fastship.payment.PaymentServiceMain", 8082),
     INVENTORY("inventory", "inventory-consumer", "io.fastship.inventory.InventoryServiceMain", 8083);
@@ -37,13 +41,13 @@ public enum ServiceKind {
         return firstPort;
     }
 
-    /** Parses {@code order}, {@code payment} or {@code inventory} (also the module names). */
+    /** Parses {@code gateway}, {@code order}, {@code payment} or {@code inventory} (also the module names). */
     public static ServiceKind parse(String text) {
         String wanted = text.strip().toLowerCase(Locale.ROOT);
         return Arrays.stream(values())
                 .filter(kind -> kind.shortName.equals(wanted) || kind.module.equals(wanted))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown service '" + text
-                        + "' (expected order, payment or inventory)"));
+                        + "' (expected gateway, order, payment or inventory)"));
     }
 }

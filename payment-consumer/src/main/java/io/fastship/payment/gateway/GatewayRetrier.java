@@ -4,14 +4,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import io.fastship.payment.Sleeper;
 import io.fastship.platform.processing.Backoff;
 
 /**
- * Retries gateway calls that failed transiently, with exponential backoff, until a time budget is spent. The
- * budget bounds one record's processing time, so a batch stays well inside {@code max.poll.interval.ms}.
+ * Retries gateway calls that failed transiently, with exponential backoff, until a time budget is spent or the
+ * caller says stop (its batch deadline passed). Both bound one record's processing time, so a batch stays well
+ * inside its hard timeout and {@code max.poll.interval.ms}. Giving up here decides nothing: the caller leaves the
+ * record for the next batch.
  */
 public final class GatewayRetrier {
 
@@ -35,6 +38,11 @@ public final class GatewayRetrier {
     }
 
     public Attempts call(Supplier<GatewayResponse> call) {
+        return call(call, () -> false);
+    }
+
+    /** Like {@link #call(Supplier)}, but no new attempt starts once {@code stop} is true (the first always runs). */
+    public Attempts call(Supplier<GatewayResponse> call, BooleanSupplier stop) {
         Instant start = clock.instant();
         int attempt = 1;
         while (true) {
@@ -43,7 +51,8 @@ public final class GatewayRetrier {
             } catch (GatewayUnavailableException e) {
                 Duration delay = backoff.delay(attempt);
                 Duration elapsed = Duration.between(start, clock.instant());
-                if (elapsed.plus(delay).compareTo(budget) > 0 || Thread.currentThread().isInterrupted()) {
+                if (elapsed.plus(delay).compareTo(budget) > 0 || stop.getAsBoolean()
+                        || Thread.currentThread().isInterrupted()) {
                     return new Attempts(Optional.empty(), attempt, elapsed, e);
                 }
                 try {

@@ -51,7 +51,7 @@ class GatewayRetrierTest {
 
         GatewayRetrier.Attempts attempts = retrier(Duration.ofSeconds(10)).call(() -> {
             if (calls.incrementAndGet() <= 4) {
-                throw new GatewayUnavailableException("down");
+                throw new GatewayUnavailableException("down", false);
             }
             return ok;
         });
@@ -66,7 +66,7 @@ class GatewayRetrierTest {
     @Test
     void givesUpBeforeTheNextWaitWouldExceedTheBudget() {
         GatewayRetrier.Attempts attempts = retrier(Duration.ofMillis(1_000)).call(() -> {
-            throw new GatewayUnavailableException("down");
+            throw new GatewayUnavailableException("down", false);
         });
 
         // 100 + 200 + 400 = 700 ms slept; another 400 would end at 1100 > 1000.

@@ -10,7 +10,7 @@ import java.util.function.DoubleSupplier;
 import io.fastship.payment.Sleeper;
 
 /**
- * An in-process gateway for local runs, load and fault tests: {@link SimulationRules} decide, every call takes
+ * An in-process gateway for unit and in-JVM tests (the real runs use the {@code payment-gateway} process): {@link SimulationRules} decide, every call takes
  * {@code latency}, and a share {@code failureRate} of calls fails transiently — half of those before the gateway
  * acts and half after (a timeout on a call that did go through, the case that double-charges when the caller
  * has no idempotency key).
@@ -51,11 +51,11 @@ public final class SimulatedPaymentGateway implements PaymentGateway {
         boolean failsBefore = fails && random.getAsDouble() < 0.5;
         simulateLatency();
         if (failsBefore) {
-            throw new GatewayUnavailableException("simulated gateway timeout before authorizing " + charge.orderId());
+            throw new GatewayUnavailableException("simulated gateway refused " + charge.orderId(), false);
         }
         Entry entry = ledger.computeIfAbsent(charge.orderId(), id -> new Entry(charge, decide(charge), null));
         if (fails) {
-            throw new GatewayUnavailableException("simulated gateway timeout after authorizing " + charge.orderId());
+            throw new GatewayUnavailableException("simulated gateway timeout after authorizing " + charge.orderId(), true);
         }
         return entry.authorization();
     }
@@ -66,7 +66,7 @@ public final class SimulatedPaymentGateway implements PaymentGateway {
         boolean fails = fails();
         simulateLatency();
         if (fails) {
-            throw new GatewayUnavailableException("simulated gateway timeout refunding " + refund.orderId());
+            throw new GatewayUnavailableException("simulated gateway timeout refunding " + refund.orderId(), false);
         }
         Entry entry = ledger.computeIfPresent(refund.orderId(), (id, current) -> {
             if (current.refund() != null || current.authorization().outcome() != GatewayResponse.Outcome.AUTHORIZED) {
@@ -80,6 +80,19 @@ public final class SimulatedPaymentGateway implements PaymentGateway {
                     "no authorized charge for order " + refund.orderId());
         }
         return entry.refund();
+    }
+
+    @Override
+    public java.util.Optional<GatewayResponse> lookup(String orderId) {
+        Entry entry = ledger.get(orderId);
+        if (entry == null) {
+            return java.util.Optional.empty();
+        }
+        if (entry.refund() != null) {
+            return java.util.Optional.of(new GatewayResponse(GatewayResponse.Outcome.REFUNDED,
+                    entry.authorization().reference(), "refunded"));
+        }
+        return java.util.Optional.of(entry.authorization());
     }
 
     /** Amount captured and not refunded per order; an order appears once at most, whatever the retries. */
@@ -123,7 +136,7 @@ public final class SimulatedPaymentGateway implements PaymentGateway {
             sleeper.sleep(latency);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new GatewayUnavailableException("interrupted while waiting for the gateway", e);
+            throw new GatewayUnavailableException("interrupted while waiting for the gateway", e, true);
         }
     }
 }

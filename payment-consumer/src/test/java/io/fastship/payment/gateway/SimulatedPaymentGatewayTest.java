@@ -67,16 +67,16 @@ class SimulatedPaymentGatewayTest {
         gateway.authorize(new Charge("paid", "tok_visa", 500, "EUR"));
         gateway.authorize(new Charge("declined", "tok_decline", 500, "EUR"));
 
-        GatewayResponse refund = gateway.refund(new Refund("paid", 500, "EUR", "cancelled"));
-        GatewayResponse again = gateway.refund(new Refund("paid", 500, "EUR", "cancelled"));
+        GatewayResponse refund = gateway.refund(new Refund("paid", "ch", 500, "EUR", "cancelled"));
+        GatewayResponse again = gateway.refund(new Refund("paid", "ch", 500, "EUR", "cancelled"));
 
         assertThat(refund.outcome()).isEqualTo(GatewayResponse.Outcome.REFUNDED);
         assertThat(again).isEqualTo(refund);
         assertThat(gateway.refunds()).isEqualTo(1);
         assertThat(gateway.captured()).isEmpty();
-        assertThat(gateway.refund(new Refund("declined", 500, "EUR", "x")).outcome())
+        assertThat(gateway.refund(new Refund("declined", "ch", 500, "EUR", "x")).outcome())
                 .isEqualTo(GatewayResponse.Outcome.NOT_REFUNDABLE);
-        assertThat(gateway.refund(new Refund("unknown", 500, "EUR", "x")).outcome())
+        assertThat(gateway.refund(new Refund("unknown", "ch", 500, "EUR", "x")).outcome())
                 .isEqualTo(GatewayResponse.Outcome.NOT_REFUNDABLE);
     }
 

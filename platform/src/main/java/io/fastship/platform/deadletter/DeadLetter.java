@@ -11,12 +11,23 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * A record that could not be processed, on its way to the service's dead-letter topic: the original key and
- * value bytes untouched, the original headers kept, and the reason in {@link DeadLetterHeaders}.
+ * value bytes, the original headers, and the reason in {@link DeadLetterHeaders}.
+ *
+ * <p>Bounded in size: a dead letter carries the original plus headers, so a record near the broker's message
+ * limit would make one over {@code max.request.size}, fail its transaction, and fail it again on every retry.
+ * Past {@link #MAX_VALUE_BYTES} the value is cut (and {@link DeadLetterHeaders#VALUE_TRUNCATED} says how long it
+ * was), past {@link #MAX_KEY_BYTES} the key, and original headers beyond {@link #MAX_ORIGINAL_HEADER_BYTES} are
+ * left out ({@link DeadLetterHeaders#HEADERS_DROPPED}); the source topic, partition and offset still lead to the
+ * original.
  */
 public record DeadLetter(String sourceTopic, int sourcePartition, long sourceOffset, long sourceTimestamp,
                          byte[] key, byte[] value, Headers originalHeaders, Stage stage, Throwable error) {
 
     static final int MAX_MESSAGE_BYTES = 4096;
+    /** Well under the producer's default 1 MiB {@code max.request.size}, leaving room for key and headers. */
+    public static final int MAX_VALUE_BYTES = 256 * 1024;
+    public static final int MAX_KEY_BYTES = 16 * 1024;
+    public static final int MAX_ORIGINAL_HEADER_BYTES = 64 * 1024;
 
     /** Where in the pipeline a record failed. */
     public enum Stage {
@@ -43,11 +54,25 @@ public record DeadLetter(String sourceTopic, int sourcePartition, long sourceOff
     /** The record to send to {@code deadLetterTopic}; same partition number is not kept, the key decides. */
     public ProducerRecord<byte[], byte[]> toRecord(String deadLetterTopic, String service, Instant now) {
         RecordHeaders headers = new RecordHeaders();
+        int headerBytes = 0;
+        int dropped = 0;
         for (Header header : originalHeaders) {
-            if (!header.key().startsWith("dlq.")) {
+            if (header.key().startsWith("dlq.")) {
+                continue;
+            }
+            int size = header.key().length() + (header.value() == null ? 0 : header.value().length);
+            if (headerBytes + size > MAX_ORIGINAL_HEADER_BYTES) {
+                dropped++;
+            } else {
+                headerBytes += size;
                 headers.add(header);
             }
         }
+        if (dropped > 0) {
+            headers.add(DeadLetterHeaders.HEADERS_DROPPED, utf8(Integer.toString(dropped)));
+        }
+        byte[] keptKey = cut(key, MAX_KEY_BYTES, DeadLetterHeaders.KEY_TRUNCATED, headers);
+        byte[] keptValue = cut(value, MAX_VALUE_BYTES, DeadLetterHeaders.VALUE_TRUNCATED, headers);
         headers.add(DeadLetterHeaders.ERROR_CLASS, utf8(rootCause(error).getClass().getName()));
         headers.add(DeadLetterHeaders.ERROR_MESSAGE, utf8(truncate(describe(error))));
         headers.add(DeadLetterHeaders.ERROR_STAGE, utf8(stage.header()));
@@ -57,7 +82,15 @@ public record DeadLetter(String sourceTopic, int sourcePartition, long sourceOff
         headers.add(DeadLetterHeaders.SOURCE_TIMESTAMP, utf8(Long.toString(sourceTimestamp)));
         headers.add(DeadLetterHeaders.SERVICE, utf8(service));
         headers.add(DeadLetterHeaders.FAILED_AT, utf8(Long.toString(now.toEpochMilli())));
-        return new ProducerRecord<>(deadLetterTopic, null, key, value, headers);
+        return new ProducerRecord<>(deadLetterTopic, null, keptKey, keptValue, headers);
+    }
+
+    private static byte[] cut(byte[] bytes, int limit, String header, RecordHeaders headers) {
+        if (bytes == null || bytes.length <= limit) {
+            return bytes;
+        }
+        headers.add(header, utf8(Integer.toString(bytes.length)));
+        return java.util.Arrays.copyOf(bytes, limit);
     }
 
     /** The error and its causes on one line: the outer message often hides the useful inner one. */

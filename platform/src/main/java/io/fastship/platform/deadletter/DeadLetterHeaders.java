@@ -18,6 +18,15 @@ public final class DeadLetterHeaders {
     public static final String SOURCE_TIMESTAMP = "dlq.source.timestamp";
     /** The consumer group or Streams application that gave up on the record. */
     public static final String SERVICE = "dlq.service";
+    /**
+     * Present when the value was cut to fit the producer's request size: the original value's length in bytes.
+     * The dead letter then holds only the first bytes of the value.
+     */
+    public static final String VALUE_TRUNCATED = "dlq.value.truncated";
+    /** Present when the key was cut: the original key's length in bytes. */
+    public static final String KEY_TRUNCATED = "dlq.key.truncated";
+    /** Present when original headers were left out for size: how many. */
+    public static final String HEADERS_DROPPED = "dlq.headers.dropped";
     /** When it was dead-lettered, epoch millis. */
     public static final String FAILED_AT = "dlq.failed.at";
 

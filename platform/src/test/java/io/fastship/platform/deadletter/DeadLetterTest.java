@@ -51,4 +51,38 @@ class DeadLetterTest {
     private static String header(org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]> record, String key) {
         return new String(record.headers().lastHeader(key).value(), StandardCharsets.UTF_8);
     }
+
+    @Test
+    void aRecordNearTheMessageLimitIsTruncatedAndSaysSoSoItFitsARequest() {
+        byte[] value = new byte[1_000_000];
+        java.util.Arrays.fill(value, (byte) 7);
+        RecordHeaders original = new RecordHeaders();
+        original.add("trace", new byte[40_000]);
+        original.add("big", new byte[40_000]);
+
+        var record = new DeadLetter("orders", 0, 5, 0, "k".getBytes(StandardCharsets.UTF_8), value, original,
+                DeadLetter.Stage.PROCESSING, new IllegalStateException("too big")).toRecord("dlq", "svc", Instant.EPOCH);
+
+        assertThat(record.value()).hasSize(DeadLetter.MAX_VALUE_BYTES);
+        assertThat(new String(record.headers().lastHeader(DeadLetterHeaders.VALUE_TRUNCATED).value(),
+                StandardCharsets.UTF_8)).isEqualTo("1000000");
+        assertThat(new String(record.headers().lastHeader(DeadLetterHeaders.HEADERS_DROPPED).value(),
+                StandardCharsets.UTF_8)).isEqualTo("1");
+        assertThat(record.headers().lastHeader("trace")).isNotNull();
+        int size = record.value().length + record.key().length;
+        for (var header : record.headers()) {
+            size += header.key().length() + header.value().length;
+        }
+        // The producer's default max.request.size is 1 MiB; a dead letter must stay well inside it.
+        assertThat(size).isLessThan(512 * 1024);
+    }
+
+    @Test
+    void aSmallRecordIsKeptWholeWithoutTruncationHeaders() {
+        var record = new DeadLetter("orders", 0, 5, 0, null, new byte[] {1, 2}, null, DeadLetter.Stage.PROCESSING,
+                new IllegalStateException("x")).toRecord("dlq", "svc", Instant.EPOCH);
+
+        assertThat(record.value()).containsExactly(1, 2);
+        assertThat(record.headers().lastHeader(DeadLetterHeaders.VALUE_TRUNCATED)).isNull();
+    }
 }

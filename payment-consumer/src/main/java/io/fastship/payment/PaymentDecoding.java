@@ -1,0 +1,68 @@
+package io.fastship.payment;
+
+import java.util.Optional;
+
+import io.fastship.events.OrderCreated;
+import io.fastship.platform.deadletter.DeadLetter;
+import io.fastship.schemas.registry.SchemaRegistryException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/** Reading input records: poison becomes a dead letter, registry trouble is thrown (transient), orders validated. */
+final class PaymentDecoding {
+
+    private PaymentDecoding() {
+    }
+
+    static <T> Optional<T> decode(ConsumerRecord<String, byte[]> record, Deserializer<T> deserializer, PaymentWork work) {
+        if (record.value() == null) {
+            work.deadLetter(record, DeadLetter.Stage.DESERIALIZATION,
+                    new SerializationException("record has no value (tombstone)"));
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(deserializer.deserialize(record.topic(), record.headers(), record.value()));
+        } catch (RuntimeException e) {
+            if (isTransient(e)) {
+                throw e;
+            }
+            work.deadLetter(record, DeadLetter.Stage.DESERIALIZATION, e);
+            return Optional.empty();
+        }
+    }
+
+    /** Registry unreachable, overloaded or refusing our credentials: not the record's fault, so retry it later. */
+    static boolean isTransient(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof AuthenticationException || t instanceof AuthorizationException) {
+                return true;
+            }
+            if (t instanceof SchemaRegistryException registry) {
+                int status = registry.status();
+                return status == SchemaRegistryException.NO_RESPONSE || status == 429 || status >= 500
+                        || status == 401 || status == 403;
+            }
+        }
+        return false;
+    }
+
+    /** Null when the order can be charged; otherwise why it never can. */
+    static String invalidReason(ConsumerRecord<String, byte[]> record, OrderCreated order) {
+        if (order.getOrderId() == null || order.getOrderId().isBlank()) {
+            return "orderId is blank";
+        }
+        if (!order.getOrderId().equals(record.key())) {
+            return "record key '" + record.key() + "' is not the orderId '" + order.getOrderId() + "'";
+        }
+        if (order.getTotalMinor() < 0) {
+            return "totalMinor is negative: " + order.getTotalMinor();
+        }
+        if (order.getCurrency() == null || !order.getCurrency().matches("[A-Z]{3}")) {
+            return "currency is not an ISO-4217 code: '" + order.getCurrency() + "'";
+        }
+        return null;
+    }
+}
