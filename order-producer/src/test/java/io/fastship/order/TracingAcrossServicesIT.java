@@ -72,6 +72,7 @@ class TracingAcrossServicesIT {
     private String namespace;
     private InventoryService inventory;
     private PaymentService payment;
+    private io.fastship.gateway.GatewayServer gateway;
     private OrderService order;
 
     @BeforeAll
@@ -99,6 +100,9 @@ class TracingAcrossServicesIT {
         paymentEnv.put("PAYMENT_BATCH_DEADLINE", "2s");
         paymentEnv.put("PAYMENT_RETRY_BUDGET", "2s");
         paymentEnv.put("PAYMENT_TRANSACTION_TIMEOUT", "15s");
+        gateway = io.fastship.gateway.GatewayServer.start(new io.fastship.gateway.GatewaySettings("127.0.0.1", 0,
+                Duration.ZERO, 0.0, java.util.Set.of(), 1_000_000, Duration.ofSeconds(5), java.util.Optional.empty()));
+        paymentEnv.put("PAYMENT_GATEWAY_URL", gateway.url());
         payment = PaymentService.start(PaymentServiceConfig.fromEnv(new Env(paymentEnv)), Tracing.of(sdk));
         await().atMost(WAIT).until(() -> get(order.baseUrl() + "/health").statusCode() == 200
                 && get(base(payment.httpPort()) + "/health").statusCode() == 200
@@ -107,7 +111,8 @@ class TracingAcrossServicesIT {
 
     @AfterAll
     void stopServices() throws Exception {
-        try (OrderService o = order; PaymentService p = payment; InventoryService i = inventory) {
+        try (io.fastship.gateway.GatewayServer g = gateway; OrderService o = order; PaymentService p = payment;
+             InventoryService i = inventory) {
             sdk.close();
         }
     }

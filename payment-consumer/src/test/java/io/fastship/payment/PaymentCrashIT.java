@@ -26,8 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Kills a payment service process (SIGKILL, mid-stream, transactions open) and restarts it: a read_committed
- * reader must see exactly one PaymentEvent per order. Runs on the shipped KIP-848 protocol, so the restarted
+ * Kills a payment service process (SIGKILL, mid-batch, transactions open, gateway calls in flight against a
+ * gateway process failing 30% of calls) and restarts it with the same INSTANCE_ID: a read_committed reader must
+ * see exactly one PaymentEvent per order, and the gateway's ledger must hold each authorized order's total once. Runs on the shipped KIP-848 protocol, so the restarted
  * member gets the partitions only when the dead member's broker-side session (45 s by default) expires.
  */
 @WithKafkaStack
@@ -38,9 +39,13 @@ class PaymentCrashIT {
 
     @Test
     void aKilledInstanceAndItsRestartEmitExactlyOnePaymentPerOrder(KafkaStack stack) throws Exception {
-        try (PaymentTestKit kit = new PaymentTestKit(stack, 4)) {
-            Map<String, String> slowGateway = Map.of("PAYMENT_GATEWAY_LATENCY_MS", "15",
-                    "PAYMENT_MAX_POLL_RECORDS", "25", "PAYMENT_PROCESSING_THREADS", "2");
+        try (PaymentTestKit kit = new PaymentTestKit(stack, 4);
+             GatewayProcess gateway = GatewayProcess.start(Map.of("GATEWAY_LATENCY_MS", "15",
+                     "GATEWAY_FAILURE_RATE", "0.3", "GATEWAY_TIMEOUT_HOLD_MS", "5000"),
+                     Path.of("target", "crash-gateway.log"))) {
+            Map<String, String> slowGateway = Map.of("PAYMENT_GATEWAY_URL", gateway.url(),
+                    "PAYMENT_GATEWAY_TIMEOUT", "500ms", "PAYMENT_MAX_POLL_RECORDS", "25",
+                    "PAYMENT_PROCESSING_THREADS", "2");
             int port = freePort();
             Map<String, String> env = new java.util.HashMap<>(kit.env("crash-1", slowGateway));
             env.put("HTTP_PORT", Integer.toString(port));
@@ -80,6 +85,10 @@ class PaymentCrashIT {
                         .collect(Collectors.toMap(PaymentEvent::getOrderId, Function.identity()));
                 assertThat(orders).allSatisfy(order -> assertThat(byOrder.get(order.getOrderId()).getStatus().name())
                         .isEqualTo(order.getPaymentToken().equals("tok_decline") ? "DECLINED" : "AUTHORIZED"));
+                List<String> mismatches = LedgerAudit.mismatches(orders, kit.payments(), gateway);
+                log.info("Crash run: orders {}, gateway stats {}, ledger {}, mismatches {}", ORDERS, gateway.stats(),
+                        gateway.totals(), mismatches.size());
+                assertThat(mismatches).isEmpty();
             } finally {
                 first.destroyForcibly();
             }

@@ -138,14 +138,24 @@ class PaymentGatewayFaultIT {
         return sum;
     }
 
-    /** The fixture's broker is a child process of this JVM (started by local-stack): the one running kafka.Kafka. */
+    /**
+     * The fixture's broker is a child process of this JVM (local-stack's KafkaBroker): the one whose command line
+     * has the argument {@code kafka.Kafka}. Read from /proc: {@code ProcessHandle.Info} may not have the arguments.
+     */
     private static long brokerPid() {
         List<ProcessHandle> brokers = ProcessHandle.current().descendants()
-                .filter(process -> process.info().arguments().map(args -> List.of(args).contains("kafka.Kafka"))
-                        .orElse(false))
+                .filter(process -> List.of(commandLine(process.pid())).contains("kafka.Kafka"))
                 .toList();
         assertThat(brokers).as("the fixture's broker process").hasSize(1);
         return brokers.get(0).pid();
+    }
+
+    private static String[] commandLine(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).split("\0");
+        } catch (java.io.IOException e) {
+            return new String[0];
+        }
     }
 
     private static void signal(String signal, long pid) throws Exception {
