@@ -16,7 +16,7 @@ class ServiceKindTest {
     @Test
     void unknownNamesSayWhatIsExpected() {
         assertThatThrownBy(() -> ServiceKind.parse("shipping"))
-                .hasMessage("unknown service 'shipping' (expected order, payment or inventory)");
+                .hasMessage("unknown service 'shipping' (expected gateway, order, payment or inventory)");
     }
 
     @Test
@@ -24,5 +24,7 @@ class ServiceKindTest {
         assertThat(ServiceKind.ORDER.firstPort()).isEqualTo(8080);
         assertThat(ServiceKind.PAYMENT.firstPort()).isEqualTo(8082);
         assertThat(ServiceKind.INVENTORY.firstPort()).isEqualTo(8083);
+        assertThat(ServiceKind.GATEWAY.firstPort()).isEqualTo(8084);
+        assertThat(ServiceKind.parse("payment-gateway")).isEqualTo(ServiceKind.GATEWAY);
     }
 }
