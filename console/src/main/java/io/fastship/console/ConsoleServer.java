@@ -71,7 +71,7 @@ public final class ConsoleServer implements AutoCloseable {
             config.routes.get("/api/stack", scale::stack);
             config.routes.post("/api/scale/{service}/{instances}", scale::scale);
             config.routes.error(404, ctx -> {
-                if (ctx.path().startsWith("/api/") && !Problems.CONTENT_TYPE.equals(ctx.res().getContentType())) {
+                if (ctx.path().startsWith("/api/") && !Problems.written(ctx)) {
                     Problems.write(ctx, 404, "Not found", "no such API: " + ctx.method() + " " + ctx.path());
                 }
             });

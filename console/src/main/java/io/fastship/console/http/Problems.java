@@ -12,6 +12,7 @@ public final class Problems {
 
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
     public static final String CONTENT_TYPE = "application/problem+json";
+    private static final String WRITTEN = "console.problem";
 
     private Problems() {
     }
@@ -29,6 +30,11 @@ public final class Problems {
         }
     }
 
+    /** Whether this request already has its problem body (a handler's 404 must not become "no such API"). */
+    public static boolean written(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(WRITTEN));
+    }
+
     public static void write(Context ctx, int status, String title, String detail) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
@@ -36,6 +42,7 @@ public final class Problems {
         body.put("status", status);
         body.put("detail", detail);
         body.put("instance", ctx.path());
+        ctx.attribute(WRITTEN, true);
         ctx.status(status).json(body).contentType(CONTENT_TYPE);
     }
 }
