@@ -61,6 +61,15 @@ function live(path, event, onData, onProblem) {
   return source;
 }
 
+/** Replaces an element's content only when it changed, so live updates keep focus, clicks and selections. */
+function setHtml(id, html) {
+  const element = document.getElementById(id);
+  if (element.dataset.html === html) return false;
+  element.dataset.html = html;
+  element.innerHTML = html;
+  return true;
+}
+
 function table(headers, rows, attributes) {
   const head = headers.map(h => `<th>${esc(h)}</th>`).join("");
   return `<table ${attributes || ""}><thead><tr>${head}</tr></thead><tbody>${rows.join("")}</tbody></table>`;

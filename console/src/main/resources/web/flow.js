@@ -33,16 +33,16 @@ function render(flow) {
   const others = flow.groups.filter(g => !saga.includes(g) && !processors.includes(g));
   const column = items => `<div class="column">${items.join("") || '<div class="box missing">none</div>'}</div>`;
   const arrow = '<div class="arrow">&rarr;</div>';
-  document.getElementById("flow").innerHTML = [
+  setHtml("flow", [
     column(topic("intake").map(topicBox)), arrow,
     column(processors.map(groupBox)), arrow,
     column(topic("outcome").map(topicBox)), arrow,
     column(saga.map(groupBox)), arrow,
     column(topic("status").map(topicBox)),
-  ].join("");
-  document.getElementById("others").innerHTML = others.length
+  ].join(""));
+  setHtml("others", others.length
     ? `<div class="flow">${others.map(g => `<div class="column">${groupBox(g)}</div>`).join("")}</div>`
-    : '<p class="muted">none</p>';
+    : '<p class="muted">none</p>');
 }
 
 document.addEventListener("DOMContentLoaded", () => {

@@ -41,13 +41,13 @@ function renderGroup(view) {
       <div id="lag-chart" class="chart"></div><h2>Members</h2><div id="members"></div>
       <h2>Partitions</h2><div id="partitions"></div>`;
   }
-  document.getElementById("summary").innerHTML = `<p><b id="group-name">${esc(s.group)}</b> · ${esc(s.type)} ·
+  setHtml("summary", `<p><b id="group-name">${esc(s.group)}</b> · ${esc(s.type)} ·
     <span id="state">${esc(s.state)}</span> · <span id="member-count">${s.members.length}</span> members ·
-    total lag <b id="total-lag">${num(s.totalLag)}</b> · coordinator ${esc(s.coordinator)}</p>`;
-  document.getElementById("scale-box").innerHTML = scaleHtml;
-  document.getElementById("members").innerHTML = table(["Client id", "Host", "Partitions", "Assignment"], members, 'id="member-table"');
-  document.getElementById("partitions").innerHTML = table(["Topic", "Partition", "Committed", "End", "Lag", "Owner"], partitions, 'id="partition-table"');
-  if (view.scale) {
+    total lag <b id="total-lag">${num(s.totalLag)}</b> · coordinator ${esc(s.coordinator)}</p>`);
+  const scaleChanged = setHtml("scale-box", scaleHtml);
+  setHtml("members", table(["Client id", "Host", "Partitions", "Assignment"], members, 'id="member-table"'));
+  setHtml("partitions", table(["Topic", "Partition", "Committed", "End", "Lag", "Owner"], partitions, 'id="partition-table"'));
+  if (view.scale && scaleChanged) {
     document.getElementById("scale-up").onclick = () => scale(view.scale.service, view.scale.instances + 1);
     document.getElementById("scale-down").onclick = () => scale(view.scale.service, view.scale.instances - 1);
   }

@@ -87,10 +87,17 @@ final class FlowEvents implements AutoCloseable {
 
     /** Plain text records to the orders topic, as load. */
     void load(int records) throws Exception {
+        load(records, "orders");
+    }
+
+    /** Plain text records to each of these topics, as load. */
+    void load(int records, String... names) throws Exception {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig(), new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             for (int i = 0; i < records; i++) {
-                producer.send(new ProducerRecord<>(topic("orders"), utf8("load-" + i), utf8("load")));
+                for (String name : names) {
+                    producer.send(new ProducerRecord<>(topic(name), utf8("load-" + i), utf8("load")));
+                }
             }
             producer.flush();
         }

@@ -16,7 +16,7 @@ final class GroupMember implements AutoCloseable {
     private volatile boolean closed;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
 
-    GroupMember(Map<String, Object> clientConfig, String group, String clientId, String topic) {
+    GroupMember(Map<String, Object> clientConfig, String group, String clientId, String... topics) {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
@@ -27,7 +27,7 @@ final class GroupMember implements AutoCloseable {
             try (KafkaConsumer<byte[], byte[]> own = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                     new ByteArrayDeserializer())) {
                 consumer = own;
-                own.subscribe(List.of(topic));
+                own.subscribe(List.of(topics));
                 while (!closed) {
                     own.poll(Duration.ofMillis(100));
                 }
