@@ -45,6 +45,7 @@ async function api(path, options) {
 
 function showProblem(element, error) {
   const problem = error.problem || {title: "Request failed", detail: error.message};
+  delete element.dataset.html;
   element.innerHTML = `<div class="problem" role="alert"><b>${esc(problem.title)}</b>: ${esc(problem.detail)}</div>`;
 }
 

@@ -14,7 +14,7 @@ function assignment(member) {
 function renderPicker(groups) {
   const rows = groups.map(g => `<tr><td><a href="groups.html?group=${encodeURIComponent(g.group)}">${esc(g.group)}</a></td>
     <td>${esc(g.type)}</td><td>${esc(g.state)}</td><td class="n">${num(g.members)}</td><td class="n">${num(g.totalLag)}</td></tr>`);
-  document.getElementById("picker").innerHTML = table(["Group", "Type", "State", "Members", "Lag"], rows, 'id="groups"');
+  setHtml("picker", table(["Group", "Type", "State", "Members", "Lag"], rows, 'id="groups"'));
 }
 
 function renderScale(scale) {
@@ -83,7 +83,10 @@ async function scale(service, instances) {
 document.addEventListener("DOMContentLoaded", () => {
   const group = param("group");
   const problem = document.getElementById("problem");
-  api("/api/groups").then(renderPicker).catch(e => showProblem(problem, e));
+  const picker = () => api("/api/groups").then(renderPicker).catch(e => showProblem(document.getElementById("picker"), e));
+  picker();
+  // Groups come and go (a new service, a test consumer): the list refreshes now and then, not every second.
+  setInterval(picker, 10000);
   if (!group) return;
   api(`/api/groups/${encodeURIComponent(group)}`).then(renderGroup).catch(e => showProblem(problem, e));
   live(`/api/groups/${encodeURIComponent(group)}/stream`, "group", renderGroup, p => showProblem(problem, {problem: p}));
