@@ -25,6 +25,7 @@ public final class Cluster implements AutoCloseable {
 
     private static final String CLIENT_ID = "fastship-inspector";
 
+    private final String clientId;
     private final String bootstrapServers;
     private final String registryUrl;
     private final Map<String, String> extra;
@@ -33,6 +34,13 @@ public final class Cluster implements AutoCloseable {
     private SchemaRegistryClient registry;
 
     public Cluster(String bootstrapServers, String registryUrl, Map<String, String> extra, Duration timeout) {
+        this(CLIENT_ID, bootstrapServers, registryUrl, extra, timeout);
+    }
+
+    /** @param clientId how the cluster's logs and quotas name this tool's clients */
+    public Cluster(String clientId, String bootstrapServers, String registryUrl, Map<String, String> extra,
+                   Duration timeout) {
+        this.clientId = clientId;
         this.bootstrapServers = bootstrapServers;
         this.registryUrl = registryUrl;
         this.extra = Map.copyOf(extra);
@@ -50,7 +58,7 @@ public final class Cluster implements AutoCloseable {
     public synchronized Admin admin() {
         if (admin == null) {
             Map<String, Object> config = clientConfig();
-            config.put(AdminClientConfig.CLIENT_ID_CONFIG, CLIENT_ID);
+            config.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
             admin = Admin.create(config);
         }
         return admin;
@@ -70,7 +78,7 @@ public final class Cluster implements AutoCloseable {
     /** A consumer with no group (it assigns partitions itself and commits nothing). */
     public KafkaConsumer<byte[], byte[]> consumer(IsolationLevel isolation) {
         Map<String, Object> config = clientConfig();
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, CLIENT_ID);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");

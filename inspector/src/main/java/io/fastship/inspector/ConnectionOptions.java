@@ -64,9 +64,14 @@ public final class ConnectionOptions {
 
     /** Opens the clients these options describe. */
     public Cluster connect() {
+        return connect("fastship-inspector");
+    }
+
+    /** Opens the clients these options describe, named {@code clientId} towards the cluster. */
+    public Cluster connect(String clientId) {
         if (timeout.isZero()) {
             throw new InspectorException("--timeout must be more than 0");
         }
-        return new Cluster(bootstrapServers, schemaRegistryUrl, extraProperties(), timeout);
+        return new Cluster(clientId, bootstrapServers, schemaRegistryUrl, extraProperties(), timeout);
     }
 }

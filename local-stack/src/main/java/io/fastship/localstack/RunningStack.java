@@ -32,6 +32,11 @@ public final class RunningStack implements AutoCloseable {
         return new RunningStack(stack, ControlServer.start(stack));
     }
 
+    /** The loopback control endpoint ({@code GET /status}, {@code POST /scale/...}). */
+    public String controlUrl() {
+        return control.url();
+    }
+
     public String banner() {
         String orderUrl = stack.instances(ServiceKind.ORDER).stream().findFirst()
                 .map(p -> p.baseUrl()).orElse("http://127.0.0.1:8080");

@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import io.fastship.localstack.LocalStack;
 import io.fastship.localstack.LocalStackOptions;
 import io.fastship.localstack.RunningStack;
+import io.fastship.localstack.process.ConsoleProcess;
 import io.fastship.localstack.process.ServiceKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -70,17 +71,32 @@ final class UpCommand implements Callable<Integer> {
         System.out.println("Starting FastShip (Kafka, schema registry, services)...");
         LocalStack stack = LocalStack.start(options);
         RunningStack running = RunningStack.publish(stack);
+        Optional<ConsoleProcess> console = startConsole(options, stack, running);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping FastShip...");
             try {
+                console.ifPresent(ConsoleProcess::close);
                 running.close();
             } finally {
                 stopped.countDown();
             }
         }, "fastship-shutdown"));
         System.out.println(running.banner());
+        console.ifPresent(c -> System.out.println("Web console:  http://127.0.0.1:" + ConsoleProcess.PORT + "\n"));
         stopped.await();
         return 0;
+    }
+
+    /** The web console is a convenience: if it cannot start, the stack runs on without it. */
+    private static Optional<ConsoleProcess> startConsole(LocalStackOptions options, LocalStack stack,
+                                                         RunningStack running) {
+        try {
+            return Optional.of(ConsoleProcess.start(options.repositoryRoot(), options.dataDir().resolve("logs"),
+                    stack.bootstrapServers(), stack.schemaRegistryUrl(), running.controlUrl(), ConsoleProcess.PORT));
+        } catch (RuntimeException e) {
+            System.out.println("The web console did not start: " + e.getMessage());
+            return Optional.empty();
+        }
     }
 }
