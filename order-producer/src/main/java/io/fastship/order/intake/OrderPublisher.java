@@ -37,13 +37,8 @@ public final class OrderPublisher implements AutoCloseable {
     private final Duration closeTimeout;
     private final Tracing tracing;
 
-    public OrderPublisher(Producer<String, OrderCreated> producer, TypedTopic<String, OrderCreated> topic, Duration timeout,
-                          Duration closeTimeout) {
-        this(producer, topic, timeout, closeTimeout, Tracing.propagatingOnly());
-    }
-
-    public OrderPublisher(Producer<String, OrderCreated> producer, TypedTopic<String, OrderCreated> topic, Duration timeout,
-                          Duration closeTimeout, Tracing tracing) {
+    public OrderPublisher(Producer<String, OrderCreated> producer, TypedTopic<String, OrderCreated> topic,
+                          Duration timeout, Duration closeTimeout, Tracing tracing) {
         this.tracing = tracing;
         this.producer = producer;
         this.topic = topic;
