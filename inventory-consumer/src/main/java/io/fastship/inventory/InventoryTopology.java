@@ -2,10 +2,6 @@ package io.fastship.inventory;
 
 import java.util.Map;
 
-import io.fastship.events.InventoryEvent;
-import io.fastship.events.OrderCreated;
-import io.fastship.events.OrderStatusChanged;
-import io.fastship.events.StockAdjusted;
 import io.fastship.inventory.line.LineCommand;
 import io.fastship.inventory.line.LineResult;
 import io.fastship.inventory.metrics.InventoryMetrics;
@@ -17,8 +13,8 @@ import io.fastship.inventory.stock.StockLevel;
 import io.fastship.platform.tracing.RecordObserver;
 import io.fastship.platform.tracing.TracedProcessor;
 import io.fastship.platform.tracing.Tracing;
+import io.fastship.schemas.EventTopics;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -40,28 +36,25 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class InventoryTopology {
 
-    /** The Avro serdes of the public topics. */
-    public record PublicSerdes(Serde<OrderCreated> orders, Serde<OrderStatusChanged> orderStatus,
-                          Serde<StockAdjusted> stock, Serde<InventoryEvent> inventory) {
-    }
-
     private InventoryTopology() {
     }
 
-    public static Topology build(InventoryTopics topics, PublicSerdes serdes, InventoryMetrics metrics,
+    public static Topology build(InventoryTopics topics, InventoryMetrics metrics,
                                  Tracing tracing, MeterRegistry registry) {
         RecordObserver coordinatorObserver = new RecordObserver(tracing, registry, "order-coordinator",
                 topics.applicationId(), java.time.Clock.systemUTC());
         RecordObserver keeperObserver = new RecordObserver(tracing, registry, "stock-keeper", topics.applicationId(),
                 java.time.Clock.systemUTC());
+        EventTopics events = topics.events();
         StringDeserializer keys = new StringDeserializer();
         StringSerializer keyWriter = new StringSerializer();
         JsonSerde<LineCommand> commands = JsonSerde.of(LineCommand.class);
         JsonSerde<LineResult> results = JsonSerde.of(LineResult.class);
 
         Topology topology = new Topology();
-        topology.addSource("orders-source", keys, serdes.orders().deserializer(), topics.orders());
-        topology.addSource("order-status-source", keys, serdes.orderStatus().deserializer(), topics.orderStatus());
+        topology.addSource("orders-source", keys, events.orders().valueSerde().deserializer(), topics.orders());
+        topology.addSource("order-status-source", keys, events.orderStatus().valueSerde().deserializer(),
+                topics.orderStatus());
         topology.addSource("line-results-source", keys, results.deserializer(), topics.lineResults());
         // Every input of the coordinator is keyed by orderId.
         topology.addProcessor("order-coordinator", TracedProcessor.<String, Object, String, Object>wrap(
@@ -73,10 +66,10 @@ public final class InventoryTopology {
                 Serdes.String(), JsonSerde.of(OrderProgress.class)), "order-coordinator");
         topology.addSink(OrderCoordinator.COMMANDS_SINK, topics.lineCommands(), keyWriter, commands.serializer(),
                 "order-coordinator");
-        topology.addSink(OrderCoordinator.EVENTS_SINK, topics.inventory(), keyWriter, serdes.inventory().serializer(),
-                "order-coordinator");
+        topology.addSink(OrderCoordinator.EVENTS_SINK, topics.inventory(), keyWriter,
+                events.inventory().valueSerde().serializer(), "order-coordinator");
 
-        topology.addSource("stock-source", keys, serdes.stock().deserializer(), topics.stock());
+        topology.addSource("stock-source", keys, events.stock().valueSerde().deserializer(), topics.stock());
         topology.addSource("line-commands-source", keys, commands.deserializer(), topics.lineCommands());
         topology.addProcessor("stock-keeper", TracedProcessor.<String, Object, String, LineResult>wrap(
                         StockKeeper::new, keeperObserver, InventoryTopology::orderIdOfStockInput,

@@ -21,17 +21,17 @@ class InventoryConfigTest {
     void defaultsFollowTheServiceConventions() {
         InventoryConfig config = InventoryConfig.fromEnv(env(Map.of("INSTANCE_ID", "inv-1")));
 
-        assertThat(config.httpHost()).isEqualTo("127.0.0.1");
-        assertThat(config.httpPort()).isEqualTo(8083);
-        assertThat(config.advertisedHost()).isEqualTo("127.0.0.1");
-        assertThat(config.applicationServer()).isEqualTo("127.0.0.1:8083");
-        assertThat(config.topicNamespace()).isEmpty();
-        assertThat(config.topicPartitions()).isEqualTo(6);
+        assertThat(config.service().httpHost()).isEqualTo("127.0.0.1");
+        assertThat(config.service().httpPort()).isEqualTo(8083);
+        assertThat(config.service().advertisedHost()).isEqualTo("127.0.0.1");
+        assertThat(config.service().applicationServer()).isEqualTo("127.0.0.1:8083");
+        assertThat(config.service().topicNamespace()).isEmpty();
+        assertThat(config.service().topicPartitions()).isEqualTo(6);
         assertThat(config.standbyReplicas()).isEqualTo(1);
         assertThat(config.streamThreads()).isEqualTo(1);
         assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(100));
         assertThat(config.stateDir()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "fastship-inventory-inv-1"));
-        assertThat(config.topics().applicationId()).isEqualTo("inventory-service");
+        assertThat(config.applicationId()).isEqualTo("inventory-service");
     }
 
     @Test
@@ -41,17 +41,19 @@ class InventoryConfigTest {
                 "TOPIC_PARTITIONS", "12", "STATE_DIR", "/var/lib/inventory", "INVENTORY_STANDBY_REPLICAS", "0",
                 "INVENTORY_STREAM_THREADS", "4", "INVENTORY_COMMIT_INTERVAL", "250ms")));
 
-        assertThat(config.httpPort()).isEqualTo(9000);
-        assertThat(config.applicationServer()).isEqualTo("10.0.0.7:18083");
-        assertThat(config.topicPartitions()).isEqualTo(12);
+        assertThat(config.service().httpPort()).isEqualTo(9000);
+        assertThat(config.service().applicationServer()).isEqualTo("10.0.0.7:18083");
+        assertThat(config.service().topicPartitions()).isEqualTo(12);
         assertThat(config.stateDir()).isEqualTo(Path.of("/var/lib/inventory"));
         assertThat(config.standbyReplicas()).isZero();
         assertThat(config.streamThreads()).isEqualTo(4);
         assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(250));
-        assertThat(config.topics().applicationId()).isEqualTo("staging.inventory-service");
-        assertThat(config.topics().orders()).isEqualTo("staging.orders");
-        assertThat(config.topics().lineCommands()).isEqualTo("staging.inventory-service-line-commands");
-        assertThat(config.topics().deadLetter()).isEqualTo("staging.inventory-service.dlq");
+        assertThat(config.applicationId()).isEqualTo("staging.inventory-service");
+        InventoryTopics topics = InventoryTestTopics.in(config.service().topicNamespace());
+        assertThat(topics.applicationId()).isEqualTo(config.applicationId());
+        assertThat(topics.orders()).isEqualTo("staging.orders");
+        assertThat(topics.lineCommands()).isEqualTo("staging.inventory-service-line-commands");
+        assertThat(topics.deadLetter()).isEqualTo("staging.inventory-service.dlq");
     }
 
     @Test

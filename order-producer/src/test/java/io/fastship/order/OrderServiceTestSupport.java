@@ -26,6 +26,7 @@ import io.fastship.localstack.junit.KafkaStack;
 import io.fastship.platform.config.Env;
 import io.fastship.platform.config.KafkaConnection;
 import io.fastship.platform.kafka.KafkaClients;
+import io.fastship.platform.tracing.Tracing;
 import io.fastship.schemas.Topics;
 import io.fastship.schemas.serde.KafkaAvroDeserializer;
 import org.apache.avro.specific.SpecificRecord;
@@ -40,6 +41,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 final class OrderServiceTestSupport {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** Exit statuses the services asked for under the runtime's failure policy (none in a passing test). */
+    static final List<Integer> EXITS = new java.util.concurrent.CopyOnWriteArrayList<>();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private OrderServiceTestSupport() {
@@ -61,7 +64,7 @@ final class OrderServiceTestSupport {
     }
 
     static OrderService startAndAwaitReady(OrderServiceConfig config) {
-        OrderService service = OrderService.start(config);
+        OrderService service = OrderService.start(config, Tracing.propagatingOnly(), EXITS::add);
         await().atMost(Duration.ofSeconds(60)).until(() -> get(service.baseUrl() + "/health").statusCode() == 200);
         return service;
     }

@@ -81,8 +81,8 @@ class TwoInstancesIT {
             });
         }
         // Eight orders over four partitions on two instances: both owners answered through the first instance.
-        assertThat(servedViaFirst).containsExactlyInAnyOrder(first.config().applicationServer(),
-                second.config().applicationServer());
+        assertThat(servedViaFirst).containsExactlyInAnyOrder(first.config().service().applicationServer(),
+                second.config().service().applicationServer());
     }
 
     @Test

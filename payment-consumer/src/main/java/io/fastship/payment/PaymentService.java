@@ -1,33 +1,25 @@
 package io.fastship.payment;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.fastship.events.OrderCreated;
-import io.fastship.events.OrderStatusChanged;
 import io.fastship.events.PaymentEvent;
 import io.fastship.payment.gateway.GatewayDecisions;
 import io.fastship.payment.gateway.GatewayRetrier;
 import io.fastship.payment.gateway.HttpPaymentGateway;
 import io.fastship.payment.gateway.PaymentGateway;
-import io.fastship.platform.http.Health;
-import io.fastship.platform.http.ServiceHttpServer;
-import io.fastship.platform.http.ServiceMetrics;
 import io.fastship.platform.kafka.KafkaClients;
 import io.fastship.platform.kafka.TopicInitializer;
-import io.fastship.platform.lifecycle.Closer;
 import io.fastship.platform.processing.LoopSettings;
 import io.fastship.platform.processing.LoopState;
 import io.fastship.platform.processing.TransactionalLoop;
+import io.fastship.platform.runtime.FatalExit;
+import io.fastship.platform.runtime.ServiceRuntime;
 import io.fastship.platform.tracing.RecordObserver;
 import io.fastship.platform.tracing.Tracing;
-import io.fastship.schemas.Topic;
-import io.fastship.schemas.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,114 +30,81 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The payment service wired up: topics ensured and checked, the transactional loop over orders and order-status,
- * the gateway, and HTTP ({@code /health}, {@code /metrics}). {@link #start} returns a running service; closing it
- * stops HTTP, then the loop (which commits or aborts its batch and leaves the group), then the rest.
+ * The payment service on the platform runtime: its outcome changelog, the transactional loop over orders and
+ * order-status, and the gateway. The runtime creates the topics, watches the loop under its failure policy and
+ * closes HTTP, then the loop (which commits or aborts its batch and leaves the group), then the rest.
  */
 public final class PaymentService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
-    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
-    private final Closer closer;
+    private final ServiceRuntime runtime;
     private final PaymentTopics topics;
     private final TransactionalLoop loop;
     private final PaymentOutcomes outcomes;
-    private final ServiceHttpServer http;
 
-    private PaymentService(Closer closer, PaymentTopics topics, TransactionalLoop loop, PaymentOutcomes outcomes,
-                           ServiceHttpServer http) {
-        this.closer = closer;
+    private PaymentService(ServiceRuntime runtime, PaymentTopics topics, TransactionalLoop loop,
+                           PaymentOutcomes outcomes) {
+        this.runtime = runtime;
         this.topics = topics;
         this.loop = loop;
         this.outcomes = outcomes;
-        this.http = http;
     }
 
-    /** Starts with the HTTP gateway the config names, propagating trace context without exporting. */
-    public static PaymentService start(PaymentServiceConfig config) {
-        return start(config, Tracing.propagatingOnly());
+    /** Starts with {@code gateway}, which the service closes with itself; port 0 picks a free HTTP port. */
+    public static PaymentService start(PaymentServiceConfig config, PaymentGateway gateway, Tracing tracing,
+                                       FatalExit exit) {
+        return ServiceRuntime.start(PaymentServiceConfig.SERVICE_ID, config.service(), tracing, exit, runtime -> {
+            runtime.own("gateway", gateway);
+            return wire(config, gateway, runtime);
+        });
     }
 
-    /** Starts with the HTTP gateway the config names and the given tracing, which it closes with itself. */
-    public static PaymentService start(PaymentServiceConfig config, Tracing tracing) {
-        return start(config, new HttpPaymentGateway(config.gatewayUrl(), config.gatewayTimeout(),
-                config.gatewayTimeout()), tracing);
+    /** The HTTP client of the payment gateway the config names. */
+    public static PaymentGateway httpGateway(PaymentServiceConfig config) {
+        return new HttpPaymentGateway(config.gatewayUrl(), config.gatewayTimeout(), config.gatewayTimeout());
     }
 
-    /** Starts with the given gateway, which the service closes with itself. */
-    public static PaymentService start(PaymentServiceConfig config, PaymentGateway gateway) {
-        return start(config, gateway, Tracing.propagatingOnly());
-    }
-
-    /** Starts with the given gateway and tracing, both closed with the service (tracing last, to flush spans). */
-    public static PaymentService start(PaymentServiceConfig config, PaymentGateway gateway, Tracing tracing) {
-        Closer closer = new Closer();
-        try {
-            closer.register("tracing", tracing);
-            return wire(config, gateway, tracing, closer);
-        } catch (RuntimeException e) {
-            try {
-                closer.close();
-            } catch (Exception closing) {
-                e.addSuppressed(closing);
-            }
-            throw e;
-        }
-    }
-
-    private static PaymentService wire(PaymentServiceConfig config, PaymentGateway gateway, Tracing tracing,
-                                       Closer closer) {
-        PaymentTopics topics = PaymentTopics.in(config.namespace(), config.topicPartitions());
-        ServiceMetrics metrics = closer.register("metrics", new ServiceMetrics(PaymentTopics.SERVICE_ID));
-        KafkaClients clients = closer.register("kafka-clients",
-                new KafkaClients(config.connection(), PaymentTopics.SERVICE_ID));
-        try (Admin admin = clients.admin()) {
-            ensureTopics(admin, topics, config.topicPartitions());
-            checkCoPartitioned(admin, topics);
-        }
-        closer.register("gateway", gateway);
-        Serde<PaymentEvent> events = clients.valueSerde(topics.payments());
-        Serde<OrderCreated> orders = clients.valueSerde(topics.orders());
-        Serde<OrderStatusChanged> statuses = clients.valueSerde(topics.orderStatus());
-        PaymentMetrics paymentMetrics = new PaymentMetrics(metrics.registry());
+    private static PaymentService wire(PaymentServiceConfig config, PaymentGateway gateway, ServiceRuntime runtime) {
+        PaymentTopics topics = PaymentTopics.of(runtime.topics(), config.groupId());
+        runtime.createTopics(List.of(topics.outcomes()));
+        runtime.withTopicAdmin(admin -> checkCoPartitioned(admin, topics));
+        KafkaClients clients = runtime.clients();
+        Serde<PaymentEvent> events = topics.payments().valueSerde();
+        PaymentMetrics paymentMetrics = new PaymentMetrics(runtime.metrics());
         Clock clock = Clock.systemUTC();
-        Admin restoreAdmin = closer.register("restore-admin", clients.admin());
-        OutcomeRestorer restorer = closer.register("outcome-restorer", new OutcomeRestorer(
-                clients.consumer(null, config.instanceId() + "-restore", withoutGroup()),
-                ChangelogOffsets.of(restoreAdmin, ADMIN_TIMEOUT), topics.outcomes().name(), events.deserializer(),
-                config.restoreTimeout()));
+        Admin restoreAdmin = runtime.own("restore-admin", clients.admin());
+        OutcomeRestorer restorer = runtime.own("outcome-restorer", new OutcomeRestorer(
+                clients.consumer(null, config.service().instanceId() + "-restore", withoutGroup()),
+                ChangelogOffsets.of(restoreAdmin, ServiceRuntime.ADMIN_TIMEOUT), topics.outcomes().name(),
+                events.deserializer(), config.restoreTimeout()));
         PaymentOutcomes outcomes = new PaymentOutcomes();
         GatewayRetrier retrier = new GatewayRetrier(config.retryBackoff(), config.retryBudget(), clock, Sleeper.SYSTEM,
                 paymentMetrics::retried);
-        PaymentProcessor processor = new PaymentProcessor(new PaymentCodecs(topics, orders.deserializer(),
-                statuses.deserializer(), events.serializer()),
+        PaymentProcessor processor = new PaymentProcessor(new PaymentCodecs(topics,
+                topics.orders().valueSerde().deserializer(), topics.orderStatus().valueSerde().deserializer(),
+                events.serializer()),
                 new GatewayDecisions(gateway, retrier, paymentMetrics.decisionListener()), outcomes, restorer,
                 paymentMetrics, clock,
-                new RecordObserver(tracing, metrics.registry(), "payment-processor", topics.groupId(), clock));
+                new RecordObserver(runtime.tracing(), runtime.metrics(), "payment-processor", topics.groupId(), clock));
 
-        KafkaConsumer<String, byte[]> consumer = clients.consumer(topics.groupId(), config.instanceId(),
+        KafkaConsumer<String, byte[]> consumer = clients.consumer(topics.groupId(), config.service().instanceId(),
                 consumerOverrides(config));
         Map<String, Object> producerOverrides = new HashMap<>();
-        producerOverrides.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId(topics));
+        producerOverrides.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());
         producerOverrides.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) config.transactionTimeout().toMillis());
         LoopSettings settings = LoopSettings.defaults(topics.groupId(),
                         List.of(topics.orders().name(), topics.orderStatus().name()), config.taskGrouping())
                 .withParallelism(config.processingThreads())
                 .withBatchLimits(config.batchDeadline(), config.batchTimeout());
-        TransactionalLoop loop = closer.register("loop", new TransactionalLoop(settings, consumer,
-                () -> clients.bytesProducer(config.transactionalId(topics), producerOverrides), processor,
-                metrics.registry(), clock)).start();
-        metrics.registry().gauge("fastship_payment_outcomes_known", outcomes, PaymentOutcomes::size);
-
-        ServiceHttpServer http = closer.register("http", ServiceHttpServer.start(PaymentTopics.SERVICE_ID,
-                config.httpHost(), config.httpPort(), metrics, Map.of("kafka", () -> health(loop)),
-                ServiceHttpServer.noRoutes()));
+        TransactionalLoop loop = runtime.runLoop(new TransactionalLoop(settings, consumer,
+                () -> clients.bytesProducer(config.transactionalId(), producerOverrides), processor,
+                runtime.metrics(), clock));
+        runtime.metrics().gauge("fastship_payment_outcomes_known", outcomes, PaymentOutcomes::size);
         log.info("Payment service {} started: group {}, protocol {}, {} thread(s) {}, transactional id {}",
-                config.instanceId(), topics.groupId(), config.groupProtocol(), config.processingThreads(),
-                config.taskGrouping(),
-                config.transactionalId(topics));
-        return new PaymentService(closer, topics, loop, outcomes, http);
+                config.service().instanceId(), topics.groupId(), config.groupProtocol(), config.processingThreads(),
+                config.taskGrouping(), config.transactionalId());
+        return new PaymentService(runtime, topics, loop, outcomes);
     }
 
     private static Map<String, Object> consumerOverrides(PaymentServiceConfig config) {
@@ -168,40 +127,14 @@ public final class PaymentService implements AutoCloseable {
         return overrides;
     }
 
-    private static void ensureTopics(Admin admin, PaymentTopics topics, int partitions) {
-        List<TopicInitializer.Spec> specs = new ArrayList<>();
-        for (Topic<?> topic : Topics.all()) {
-            Topic<?> named = topic.inNamespace(namespaceOf(topics));
-            specs.add(new TopicInitializer.Spec(named.name(), named.settings().withPartitions(partitions)));
-        }
-        specs.add(new TopicInitializer.Spec(topics.deadLetter(), Topics.deadLetterSettings().withPartitions(partitions)));
-        specs.add(new TopicInitializer.Spec(topics.outcomes().name(), topics.outcomes().settings()));
-        new TopicInitializer(admin, ADMIN_TIMEOUT).ensure(specs);
-    }
-
-    private static String namespaceOf(PaymentTopics topics) {
-        String name = topics.orders().name();
-        return name.equals(Topics.ORDERS.name()) ? "" : name.substring(0, name.length() - Topics.ORDERS.name().length() - 1);
-    }
-
     /** The state of partition n lives where partition n of both inputs is processed: all three must match. */
-    private static void checkCoPartitioned(Admin admin, PaymentTopics topics) {
+    private static void checkCoPartitioned(TopicInitializer admin, PaymentTopics topics) {
         Set<String> names = Set.of(topics.orders().name(), topics.orderStatus().name(), topics.outcomes().name());
-        Map<String, Integer> counts = new TopicInitializer(admin, ADMIN_TIMEOUT).partitionCounts(names);
+        Map<String, Integer> counts = admin.partitionCounts(names);
         if (Set.copyOf(counts.values()).size() != 1) {
             throw new IllegalStateException("topics must have equal partition counts for payment state to be "
                     + "co-partitioned, but have " + counts);
         }
-    }
-
-    private static Health health(TransactionalLoop loop) {
-        LoopState state = loop.state();
-        String detail = state + ", " + loop.assignedPartitions() + " partition(s), lag " + loop.lag();
-        if (state == LoopState.RUNNING || state == LoopState.STARTING) {
-            return state == LoopState.RUNNING ? Health.up(detail) : Health.down(detail);
-        }
-        Throwable failure = loop.failure();
-        return Health.down(failure == null ? detail : detail + ": " + failure);
     }
 
     public PaymentTopics topics() {
@@ -223,11 +156,11 @@ public final class PaymentService implements AutoCloseable {
     }
 
     public int httpPort() {
-        return http.port();
+        return runtime.port();
     }
 
     @Override
     public void close() throws Exception {
-        closer.close();
+        runtime.close();
     }
 }

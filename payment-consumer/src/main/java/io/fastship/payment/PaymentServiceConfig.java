@@ -1,21 +1,20 @@
 package io.fastship.payment;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 
 import io.fastship.platform.config.ConfigException;
 import io.fastship.platform.config.Env;
-import io.fastship.platform.config.KafkaConnection;
+import io.fastship.platform.config.ServiceSettings;
 import io.fastship.platform.processing.Backoff;
 import io.fastship.platform.processing.TaskGrouping;
 
 /**
- * Everything the payment service reads from its environment, validated once at start.
+ * What the payment service reads from its environment on top of the common {@link ServiceSettings}, validated
+ * once at start.
  *
  * @param groupProtocol     {@code PAYMENT_GROUP_PROTOCOL}: {@code consumer} (KIP-848, default) or {@code classic}
  * @param processingThreads {@code PAYMENT_PROCESSING_THREADS}: tasks of one poll processed at once (default 32:
@@ -33,12 +32,13 @@ import io.fastship.platform.processing.TaskGrouping;
  * @param retryBudget       {@code PAYMENT_RETRY_BUDGET}: time one order may spend retrying in one batch before it
  *                          waits for the next (it is never declined for want of an answer)
  */
-public record PaymentServiceConfig(KafkaConnection connection, String httpHost, int httpPort, String namespace,
-                                   int topicPartitions, String instanceId, String groupProtocol,
+public record PaymentServiceConfig(ServiceSettings service, String groupProtocol,
                                    int processingThreads, TaskGrouping taskGrouping, int maxPollRecords,
                                    Duration batchDeadline, Duration transactionTimeout, URI gatewayUrl,
                                    Duration gatewayTimeout, Backoff retryBackoff, Duration retryBudget) {
 
+    /** The consumer group (and service id) without a namespace. */
+    public static final String SERVICE_ID = "payment-service";
     public static final int DEFAULT_HTTP_PORT = 8082;
     public static final String GROUP_PROTOCOL = "PAYMENT_GROUP_PROTOCOL";
     public static final String TRANSACTION_TIMEOUT = "PAYMENT_TRANSACTION_TIMEOUT";
@@ -47,14 +47,14 @@ public record PaymentServiceConfig(KafkaConnection connection, String httpHost, 
     public static final String GATEWAY_URL = "PAYMENT_GATEWAY_URL";
 
     public PaymentServiceConfig {
-        Objects.requireNonNull(connection, "connection");
+        Objects.requireNonNull(service, "service");
         Objects.requireNonNull(retryBackoff, "retryBackoff");
         Objects.requireNonNull(taskGrouping, "taskGrouping");
         Objects.requireNonNull(gatewayUrl, "gatewayUrl");
     }
 
     public static PaymentServiceConfig fromEnv(Env env) {
-        KafkaConnection connection = KafkaConnection.fromEnv(env);
+        ServiceSettings service = ServiceSettings.fromEnv(env, DEFAULT_HTTP_PORT);
         String protocol = env.string(GROUP_PROTOCOL, "consumer").toLowerCase(Locale.ROOT);
         if (!protocol.equals("consumer") && !protocol.equals("classic")) {
             throw new ConfigException(GROUP_PROTOCOL, "must be consumer or classic, was '" + protocol + "'");
@@ -63,33 +63,23 @@ public record PaymentServiceConfig(KafkaConnection connection, String httpHost, 
         if (!grouping.equals("key") && !grouping.equals("partition")) {
             throw new ConfigException(TASK_GROUPING, "must be key or partition, was '" + grouping + "'");
         }
-        String instanceId = env.string("INSTANCE_ID", defaultInstanceId());
-        if (!instanceId.matches("[a-zA-Z0-9._-]{1,100}")) {
-            throw new ConfigException("INSTANCE_ID", "must be 1..100 of letters, digits, '.', '_', '-', was '"
-                    + instanceId + "'");
-        }
-        Duration initial = positive(env, "PAYMENT_RETRY_INITIAL_BACKOFF", Duration.ofMillis(100));
-        Duration max = positive(env, RETRY_MAX_BACKOFF, Duration.ofSeconds(2));
+        Duration initial = env.positiveDuration("PAYMENT_RETRY_INITIAL_BACKOFF", Duration.ofMillis(100));
+        Duration max = env.positiveDuration(RETRY_MAX_BACKOFF, Duration.ofSeconds(2));
         if (max.compareTo(initial) < 0) {
             throw new ConfigException(RETRY_MAX_BACKOFF, "must not be below PAYMENT_RETRY_INITIAL_BACKOFF ("
                     + initial + "), was " + max);
         }
-        PaymentServiceConfig config = new PaymentServiceConfig(connection,
-                env.string("HTTP_HOST", "127.0.0.1"),
-                env.integer("HTTP_PORT", DEFAULT_HTTP_PORT, 0, 65535),
-                env.string("TOPIC_NAMESPACE", ""),
-                env.integer("TOPIC_PARTITIONS", 6, 1, 10_000),
-                instanceId,
+        PaymentServiceConfig config = new PaymentServiceConfig(service,
                 protocol,
                 env.integer("PAYMENT_PROCESSING_THREADS", 32, 1, 256),
                 grouping.equals("key") ? TaskGrouping.PER_KEY : TaskGrouping.PER_PARTITION_NUMBER,
                 env.integer("PAYMENT_MAX_POLL_RECORDS", 200, 1, 10_000),
-                positive(env, "PAYMENT_BATCH_DEADLINE", Duration.ofSeconds(10)),
-                positive(env, TRANSACTION_TIMEOUT, Duration.ofSeconds(60)),
+                env.positiveDuration("PAYMENT_BATCH_DEADLINE", Duration.ofSeconds(10)),
+                env.positiveDuration(TRANSACTION_TIMEOUT, Duration.ofSeconds(60)),
                 gatewayUrl(env),
-                positive(env, "PAYMENT_GATEWAY_TIMEOUT", Duration.ofSeconds(2)),
+                env.positiveDuration("PAYMENT_GATEWAY_TIMEOUT", Duration.ofSeconds(2)),
                 new Backoff(initial, max),
-                positive(env, "PAYMENT_RETRY_BUDGET", Duration.ofSeconds(10)));
+                env.positiveDuration("PAYMENT_RETRY_BUDGET", Duration.ofSeconds(10)));
         if (config.transactionTimeout().compareTo(config.batchTimeout()) <= 0) {
             throw new ConfigException(TRANSACTION_TIMEOUT, "must exceed the longest batch ("
                     + config.batchTimeout() + " = PAYMENT_BATCH_DEADLINE + 2 x PAYMENT_GATEWAY_TIMEOUT + slack), was "
@@ -125,8 +115,13 @@ public record PaymentServiceConfig(KafkaConnection connection, String httpHost, 
     }
 
     /** The same instance id gets the same transactional id, so a restart fences its predecessor at once. */
-    public String transactionalId(PaymentTopics topics) {
-        return topics.groupId() + "-" + instanceId;
+    public String transactionalId() {
+        return groupId() + "-" + service.instanceId();
+    }
+
+    /** The consumer group in this deployment's namespace: {@code <namespace>.payment-service}. */
+    public String groupId() {
+        return service.applicationId(SERVICE_ID);
     }
 
     private static URI gatewayUrl(Env env) {
@@ -140,24 +135,5 @@ public record PaymentServiceConfig(KafkaConnection connection, String httpHost, 
         } catch (URISyntaxException e) {
             throw new ConfigException(GATEWAY_URL, "must be an http(s) URL, was '" + text + "'");
         }
-    }
-
-    private static Duration positive(Env env, String name, Duration fallback) {
-        Duration value = env.duration(name, fallback);
-        if (value.isZero()) {
-            throw new ConfigException(name, "must be positive, was " + value);
-        }
-        return value;
-    }
-
-    private static String defaultInstanceId() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "host";
-        }
-        String id = host.replaceAll("[^a-zA-Z0-9._-]", "-") + "-" + ProcessHandle.current().pid();
-        return id.length() > 100 ? id.substring(id.length() - 100) : id;
     }
 }

@@ -68,7 +68,7 @@ class PaymentCrashIT {
                 // Same INSTANCE_ID = same transactional id: the restart fences the dead producer and aborts its
                 // open transaction at once.
                 long restarted = System.nanoTime();
-                try (PaymentService second = PaymentService.start(kit.config("crash-1", slowGateway))) {
+                try (PaymentService second = kit.start(kit.config("crash-1", slowGateway))) {
                     await().atMost(Duration.ofSeconds(120)).until(() -> kit.payments().size() >= ORDERS);
                     log.info("Restarted instance completed the stream {} ms after the restart",
                             (System.nanoTime() - restarted) / 1_000_000);

@@ -46,7 +46,7 @@ class PaymentGatewayFaultIT {
                 "GATEWAY_FAILURE_KINDS", "refused,timeout_after_charge,5xx", "GATEWAY_LATENCY_MS", "5",
                 "GATEWAY_TIMEOUT_HOLD_MS", "5000"), Path.of("target", "fault-gateway-30.log"));
              PaymentTestKit kit = new PaymentTestKit(stack, 4);
-             PaymentService service = PaymentService.start(kit.config("fault-30", serviceEnv(gateway)))) {
+             PaymentService service = kit.start(kit.config("fault-30", serviceEnv(gateway)))) {
             await().atMost(Duration.ofSeconds(60)).until(() -> service.state() == LoopState.RUNNING);
             Run run = sendOrders(kit);
 
@@ -66,7 +66,7 @@ class PaymentGatewayFaultIT {
         try (GatewayProcess gateway = GatewayProcess.start(Map.of("GATEWAY_LATENCY_MS", "20"),
                 Path.of("target", "fault-gateway-pause.log"));
              PaymentTestKit kit = new PaymentTestKit(stack, 4);
-             PaymentService service = PaymentService.start(kit.config("fault-pause", serviceEnv(gateway)))) {
+             PaymentService service = kit.start(kit.config("fault-pause", serviceEnv(gateway)))) {
             await().atMost(Duration.ofSeconds(60)).until(() -> service.state() == LoopState.RUNNING);
             Run run = sendOrders(kit);
             await().atMost(Duration.ofSeconds(60)).until(() -> kit.payments().size() >= ORDERS / 10);

@@ -32,6 +32,7 @@ import io.fastship.platform.processing.TaskBatch;
 import io.fastship.platform.processing.TaskResult;
 import io.fastship.platform.tracing.RecordObserver;
 import io.fastship.platform.tracing.Tracing;
+import io.fastship.schemas.EventTopics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -43,7 +44,9 @@ import org.junit.jupiter.api.Test;
  */
 class PaymentProcessorGatewayTest {
 
-    private static final PaymentTopics TOPICS = PaymentTopics.in("t", 1);
+    // Only the names matter here: the codecs below stand in for the Avro serdes, so no registry is reached.
+    private static final PaymentTopics TOPICS = PaymentTopics.of(EventTopics.resolve("t", 1, null,
+            Map.of("schema.registry.url", "http://127.0.0.1:1")), "t.payment-service");
 
     private final FlakyGateway gateway = new FlakyGateway();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();

@@ -29,18 +29,20 @@ class PaymentServiceConfigTest {
     void appliesDefaults() {
         PaymentServiceConfig config = parse(minimal());
 
-        assertThat(config.httpPort()).isEqualTo(8082);
-        assertThat(config.httpHost()).isEqualTo("127.0.0.1");
+        assertThat(config.service().httpPort()).isEqualTo(8082);
+        assertThat(config.service().httpHost()).isEqualTo("127.0.0.1");
         assertThat(config.groupProtocol()).isEqualTo("consumer");
         assertThat(config.gatewayUrl()).hasToString("http://127.0.0.1:8084");
         assertThat(config.gatewayTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.maxPollInterval()).isGreaterThan(config.restoreTimeout());
         assertThat(config.restoreTimeout()).isGreaterThan(config.transactionTimeout());
-        assertThat(config.namespace()).isEmpty();
-        assertThat(config.topicPartitions()).isEqualTo(6);
+        assertThat(config.service().topicNamespace()).isEmpty();
+        assertThat(config.service().topicPartitions()).isEqualTo(6);
         assertThat(config.taskGrouping()).isEqualTo(TaskGrouping.PER_KEY);
         assertThat(config.processingThreads()).isEqualTo(32);
-        assertThat(config.instanceId()).matches("[a-zA-Z0-9._-]+-\\d+");
+        // Stable across restarts (no pid), so a restarted instance fences its predecessor's transactions.
+        assertThat(config.service().instanceId()).isEqualTo(parse(minimal()).service().instanceId())
+                .doesNotContain(Long.toString(ProcessHandle.current().pid()));
         assertThat(config.transactionTimeout()).isGreaterThan(config.batchTimeout());
         assertThat(config.maxPollInterval()).isGreaterThan(config.batchTimeout());
     }
@@ -62,7 +64,7 @@ class PaymentServiceConfigTest {
 
         PaymentServiceConfig config = parse(env);
 
-        assertThat(config.httpPort()).isEqualTo(9000);
+        assertThat(config.service().httpPort()).isEqualTo(9000);
         assertThat(config.groupProtocol()).isEqualTo("classic");
         assertThat(config.gatewayUrl()).hasToString("http://gateway:8084");
         assertThat(config.gatewayTimeout()).isEqualTo(Duration.ofMillis(1500));
@@ -71,7 +73,7 @@ class PaymentServiceConfigTest {
         assertThat(config.retryBudget()).isEqualTo(Duration.ofSeconds(3));
         assertThat(config.processingThreads()).isEqualTo(8);
         assertThat(config.taskGrouping()).isEqualTo(TaskGrouping.PER_PARTITION_NUMBER);
-        assertThat(config.transactionalId(PaymentTopics.in("staging", 6))).isEqualTo("staging.payment-service-pay-0");
+        assertThat(config.transactionalId()).isEqualTo("staging.payment-service-pay-0");
     }
 
     @Test

@@ -40,7 +40,7 @@ class PaymentServiceIT {
     static void startService(KafkaStack stack) {
         kit = new PaymentTestKit(stack, 3);
         gateway = new ScriptedGateway();
-        service = PaymentService.start(kit.config("it-1", Map.of()), gateway);
+        service = kit.start(kit.config("it-1", Map.of()), gateway);
         await().atMost(WAIT).until(() -> service.state() == LoopState.RUNNING);
     }
 

@@ -18,7 +18,12 @@ import io.fastship.events.PaymentEvent;
 import io.fastship.events.PaymentStatus;
 import io.fastship.localstack.junit.KafkaStack;
 import io.fastship.platform.config.Env;
+import io.fastship.payment.gateway.PaymentGateway;
+import io.fastship.platform.config.KafkaConnection;
 import io.fastship.platform.kafka.KafkaClients;
+import io.fastship.platform.tracing.Tracing;
+import io.fastship.schemas.EventTopics;
+import io.fastship.schemas.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -40,14 +45,17 @@ final class PaymentTestKit implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> dlqReader;
     private final Deserializer<PaymentEvent> events;
     private final List<PaymentEvent> seen = new ArrayList<>();
+    /** Exit statuses the instances asked for under the runtime's failure policy. */
+    final List<Integer> exits = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<ConsumerRecord<String, byte[]>> deadLetters = new ArrayList<>();
 
     PaymentTestKit(KafkaStack stack, int partitions) {
         this.stack = stack;
         this.namespace = stack.uniqueName("pay");
-        this.topics = PaymentTopics.in(namespace, partitions);
-        this.clients = new KafkaClients(io.fastship.platform.config.KafkaConnection.of(stack.bootstrapServers(),
-                stack.schemaRegistryUrl()), "payment-it");
+        KafkaConnection connection = KafkaConnection.of(stack.bootstrapServers(), stack.schemaRegistryUrl());
+        this.clients = new KafkaClients(connection, "payment-it");
+        this.topics = PaymentTopics.of(EventTopics.resolve(namespace, partitions, clients.registry(),
+                connection.registryConfig()), Topics.inNamespace(namespace, PaymentServiceConfig.SERVICE_ID));
         this.orders = clients.producer("orders-" + namespace, Map.of());
         this.statuses = clients.producer("statuses-" + namespace, Map.of());
         this.raw = clients.bytesProducer("raw-" + namespace, Map.of());
@@ -55,7 +63,7 @@ final class PaymentTestKit implements AutoCloseable {
         noGroup.put("group.id", null);
         this.paymentsReader = clients.consumer(null, "payments-reader-" + namespace, noGroup);
         this.dlqReader = clients.consumer(null, "dlq-reader-" + namespace, noGroup);
-        this.events = clients.valueSerde(topics.payments()).deserializer();
+        this.events = topics.payments().valueSerde().deserializer();
     }
 
     /** Env of a service instance in this namespace, plus test-specific variables. */
@@ -78,6 +86,16 @@ final class PaymentTestKit implements AutoCloseable {
 
     PaymentServiceConfig config(String instanceId, Map<String, String> extra) {
         return PaymentServiceConfig.fromEnv(new Env(env(instanceId, extra)));
+    }
+
+    /** Starts an instance in the test JVM; a fatal failure is recorded in {@link #exits} instead of ending it. */
+    PaymentService start(PaymentServiceConfig config, PaymentGateway gateway) {
+        return PaymentService.start(config, gateway, Tracing.propagatingOnly(), exits::add);
+    }
+
+    /** Starts an instance with the HTTP gateway its config names. */
+    PaymentService start(PaymentServiceConfig config) {
+        return start(config, PaymentService.httpGateway(config));
     }
 
     static OrderCreated order(String token, long totalMinor) {

@@ -38,7 +38,7 @@ public final class GatewayServer implements AutoCloseable {
                     new GatewayStats(metrics.registry()));
             ServiceHttpServer http = closer.register("http", ServiceHttpServer.start(SERVICE_ID, settings.host(),
                     settings.port(), metrics, Map.of("ledger", () -> Health.up(ledger.totals().charges()
-                            + " charge(s)")), routes::register));
+                            + " charge(s)")), () -> Health.up("serving"), routes::register));
             log.info("Payment gateway on port {}: latency {}, failure rate {} {}, ledger {}", http.port(),
                     settings.latency(), settings.failureRate(), settings.failureKinds(),
                     settings.dataDir().map(Object::toString).orElse("in memory"));

@@ -38,10 +38,8 @@ public record Topic<V extends SpecificRecord>(String name, Class<V> valueType, S
      * {@code staging}. Lets several environments, or several tests, share one cluster. Blank means none.
      */
     public Topic<V> inNamespace(String namespace) {
-        if (namespace == null || namespace.isBlank()) {
-            return this;
-        }
-        return new Topic<>(namespace.strip() + "." + name, valueType, keyDescription, settings);
+        String named = Topics.inNamespace(namespace, name);
+        return named.equals(name) ? this : new Topic<>(named, valueType, keyDescription, settings);
     }
 
     public Topic<V> withSettings(TopicSettings newSettings) {

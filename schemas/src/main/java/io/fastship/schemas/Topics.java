@@ -7,6 +7,7 @@ import io.fastship.events.OrderCreated;
 import io.fastship.events.OrderStatusChanged;
 import io.fastship.events.PaymentEvent;
 import io.fastship.events.StockAdjusted;
+import org.apache.kafka.common.serialization.Serdes;
 
 /** The registry of every topic FastShip owns; no topic name is spelled anywhere else. */
 public final class Topics {
@@ -50,6 +51,20 @@ public final class Topics {
             throw new IllegalArgumentException("serviceId must not be blank");
         }
         return serviceId + DEAD_LETTER_SUFFIX;
+    }
+
+    /** The dead-letter topic of a service, raw bytes both ways, with {@code partitions} partitions. */
+    public static TypedTopic<byte[], byte[]> deadLetterTopic(String serviceId, int partitions) {
+        return new TypedTopic<>(deadLetter(serviceId), Serdes.ByteArray(), Serdes.ByteArray(),
+                deadLetterSettings().withPartitions(partitions));
+    }
+
+    /**
+     * A name inside a namespace ({@code TOPIC_NAMESPACE}): {@code staging.orders} for namespace {@code staging}.
+     * Topics, consumer groups and application ids all follow it. Blank means none.
+     */
+    public static String inNamespace(String namespace, String name) {
+        return namespace == null || namespace.isBlank() ? name : namespace.strip() + "." + name;
     }
 
     /** Settings of a dead-letter topic: kept longer than events, so an operator has time to look. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.fastship.platform.http.Health;
 import io.fastship.platform.http.ServiceHttpServer;
 import io.fastship.platform.http.ServiceMetrics;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +39,7 @@ class StockRoutesTest {
         }
     };
     private final ServiceHttpServer server = ServiceHttpServer.start("inventory-service", "127.0.0.1", 0, metrics,
-            Map.of(), StockRoutes.of(lookup));
+            Map.of(), () -> Health.up("running"), StockRoutes.of(lookup));
 
     @AfterEach
     void stop() {

@@ -75,11 +75,6 @@ public final class CreateOrderHandler implements Handler {
     private final Tracing tracing;
 
     public CreateOrderHandler(OrderPublisher publisher, OrderQueries queries, ApiKeyAuth auth, Duration publishTimeout,
-                              Clock clock, MeterRegistry metrics) {
-        this(publisher, queries, auth, publishTimeout, clock, metrics, Tracing.propagatingOnly());
-    }
-
-    public CreateOrderHandler(OrderPublisher publisher, OrderQueries queries, ApiKeyAuth auth, Duration publishTimeout,
                               Clock clock, MeterRegistry metrics, Tracing tracing) {
         this.tracing = tracing;
         this.publisher = publisher;

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import io.fastship.events.OrderCreated;
 import io.fastship.platform.tracing.MessagingAttributes;
 import io.fastship.platform.tracing.Tracing;
-import io.fastship.schemas.Topic;
+import io.fastship.schemas.TypedTopic;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -32,18 +32,13 @@ public final class OrderPublisher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OrderPublisher.class);
 
     private final Producer<String, OrderCreated> producer;
-    private final Topic<OrderCreated> topic;
+    private final TypedTopic<String, OrderCreated> topic;
     private final Duration timeout;
     private final Duration closeTimeout;
     private final Tracing tracing;
 
-    public OrderPublisher(Producer<String, OrderCreated> producer, Topic<OrderCreated> topic, Duration timeout,
-                          Duration closeTimeout) {
-        this(producer, topic, timeout, closeTimeout, Tracing.propagatingOnly());
-    }
-
-    public OrderPublisher(Producer<String, OrderCreated> producer, Topic<OrderCreated> topic, Duration timeout,
-                          Duration closeTimeout, Tracing tracing) {
+    public OrderPublisher(Producer<String, OrderCreated> producer, TypedTopic<String, OrderCreated> topic,
+                          Duration timeout, Duration closeTimeout, Tracing tracing) {
         this.tracing = tracing;
         this.producer = producer;
         this.topic = topic;

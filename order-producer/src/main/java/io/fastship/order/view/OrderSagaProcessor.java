@@ -14,8 +14,7 @@ import io.fastship.events.OrderStatus;
 import io.fastship.events.OrderStatusChanged;
 import io.fastship.events.PaymentEvent;
 import io.fastship.platform.logging.LogContext;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
+import io.fastship.platform.tracing.Tracing;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -106,8 +105,8 @@ final class OrderSagaProcessor implements Processor<String, SpecificRecord, Stri
                 // No input record here: the cancellation continues the trace the order's entry remembers.
                 Optional<String> traceparent = DeadlineIndex.traceparentOf(entry.value);
                 Headers headers = new RecordHeaders();
-                traceparent.ifPresent(parent -> headers.add("traceparent", parent.getBytes(StandardCharsets.UTF_8)));
-                try (LogContext logs = LogContext.of(current.orderId(), traceparent.map(p -> p.substring(3, 35)))) {
+                traceparent.ifPresent(parent -> headers.add(Tracing.TRACEPARENT, parent.getBytes(StandardCharsets.UTF_8)));
+                try (LogContext logs = LogContext.of(current.orderId(), traceparent.flatMap(Tracing::traceIdOf))) {
                     log.info("Order {} timed out after its deadline {}", current.orderId(), current.deadlineAt());
                     apply(current, step, now, headers);
                 }
@@ -133,7 +132,7 @@ final class OrderSagaProcessor implements Processor<String, SpecificRecord, Stri
         boolean isPending = after.status() == OrderStatus.PENDING;
         if (!wasPending && isPending) {
             deadlines.put(DeadlineIndex.key(after.deadlineAt(), after.orderId()),
-                    DeadlineIndex.value(after.orderId(), currentTraceparent()));
+                    DeadlineIndex.value(after.orderId(), Tracing.currentTraceparent()));
         } else if (wasPending && !isPending) {
             deadlines.delete(DeadlineIndex.key(before.deadlineAt(), before.orderId()));
         }
@@ -142,13 +141,6 @@ final class OrderSagaProcessor implements Processor<String, SpecificRecord, Stri
                     headers));
         }
         listener.changed(after, step.emissions());
-    }
-
-    /** The W3C traceparent of the span processing the current record, if there is one. */
-    private static Optional<String> currentTraceparent() {
-        SpanContext span = Span.current().getSpanContext();
-        return span.isValid() ? Optional.of("00-" + span.getTraceId() + "-" + span.getSpanId() + "-"
-                + span.getTraceFlags().asHex()) : Optional.empty();
     }
 
     static OrderStatusChanged toEvent(String orderId, StatusEmission emission, Instant now) {

@@ -1,15 +1,14 @@
 package io.fastship.order.view;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
 import io.fastship.events.OrderStatusChanged;
 import io.fastship.platform.tracing.RecordObserver;
+import io.fastship.schemas.EventTopics;
 import io.fastship.platform.tracing.TracedProcessor;
-import io.fastship.platform.tracing.Tracing;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.api.Record;
@@ -32,33 +31,27 @@ public final class OrderTopology {
     private OrderTopology() {
     }
 
-    /** Without tracing export or processing timers (topology tests). */
-    public static Topology build(SagaTopics topics, SagaSerdes serdes, OrderSaga saga, Duration scanInterval,
-                                 OrderViewListener listener) {
-        return build(topics, serdes, saga, scanInterval, listener, new RecordObserver(Tracing.propagatingOnly(),
-                new SimpleMeterRegistry(), "order-saga", "order-service", Clock.systemUTC()));
-    }
-
-    public static Topology build(SagaTopics topics, SagaSerdes serdes, OrderSaga saga, Duration scanInterval,
+    /** The saga over the deployment's event topics; {@code views} is the serde of the view store. */
+    public static Topology build(EventTopics topics, Serde<OrderView> views, OrderSaga saga, Duration scanInterval,
                                  OrderViewListener listener, RecordObserver observer) {
         Topology topology = new Topology();
-        topology.addSource("orders-source", Serdes.String().deserializer(), serdes.orders().deserializer(),
-                topics.orders().name());
-        topology.addSource("payments-source", Serdes.String().deserializer(), serdes.payments().deserializer(),
-                topics.payments().name());
-        topology.addSource("inventory-source", Serdes.String().deserializer(), serdes.inventory().deserializer(),
-                topics.inventory().name());
+        topology.addSource("orders-source", Serdes.String().deserializer(),
+                topics.orders().valueSerde().deserializer(), topics.orders().name());
+        topology.addSource("payments-source", Serdes.String().deserializer(),
+                topics.payments().valueSerde().deserializer(), topics.payments().name());
+        topology.addSource("inventory-source", Serdes.String().deserializer(),
+                topics.inventory().valueSerde().deserializer(), topics.inventory().name());
         // Every input is keyed by orderId; the one child is the order-status sink.
         topology.addProcessor("order-saga", TracedProcessor.<String, SpecificRecord, String, OrderStatusChanged>wrap(
                         () -> new OrderSagaProcessor(saga, scanInterval, listener), observer, Record::key,
                         Map.of("order-status-sink", topics.orderStatus().name())),
                 "orders-source", "payments-source", "inventory-source");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VIEWS),
-                Serdes.String(), serdes.views()), "order-saga");
+                Serdes.String(), views), "order-saga");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEADLINES),
                 Serdes.String(), Serdes.String()), "order-saga");
         topology.addSink("order-status-sink", topics.orderStatus().name(), Serdes.String().serializer(),
-                serdes.orderStatus().serializer(), "order-saga");
+                topics.orderStatus().valueSerde().serializer(), "order-saga");
         return topology;
     }
 }

@@ -9,8 +9,5 @@ import java.util.List;
 @FunctionalInterface
 public interface OrderViewListener {
 
-    OrderViewListener NONE = (view, emitted) -> {
-    };
-
     void changed(OrderView view, List<StatusEmission> emitted);
 }

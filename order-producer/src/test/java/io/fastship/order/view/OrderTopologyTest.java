@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
+import io.fastship.platform.tracing.RecordObserver;
+import io.fastship.platform.tracing.Tracing;
+import io.fastship.schemas.EventTopics;
+import io.fastship.schemas.TopicSettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.fastship.events.InventoryEvent;
 import io.fastship.events.InventoryStatus;
 import io.fastship.events.LineItem;
@@ -63,23 +69,24 @@ class OrderTopologyTest {
     void startDriver() {
         LocalSchemaRegistry registry = new LocalSchemaRegistry();
         Map<String, Object> registryConfig = Map.of("schema.registry.url", "http://registry.invalid:8081");
-        SagaSerdes serdes = SagaSerdes.create(registry, registryConfig);
-        SagaTopics topics = SagaTopics.inNamespace("");
-        var topology = OrderTopology.build(topics, serdes, new OrderSaga(DEADLINE), SCAN,
-                (view, emitted) -> notified.add(view));
+        EventTopics topics = EventTopics.resolve("", TopicSettings.DEFAULT_PARTITIONS, registry, registryConfig);
+        var topology = OrderTopology.build(topics, OrderViewSerde.create(registry, registryConfig),
+                new OrderSaga(DEADLINE), SCAN, (view, emitted) -> notified.add(view),
+                new RecordObserver(Tracing.propagatingOnly(), new SimpleMeterRegistry(), "order-saga", APP,
+                        Clock.systemUTC()));
         Properties props = new Properties();
         props.putAll(StreamsSettings.exactlyOnce(APP, KafkaConnection.of("unused:9092", "http://registry.invalid:8081"),
                 stateDir, Optional.of("localhost:8080"), 0, Duration.ofMillis(100)));
         driver = new TopologyTestDriver(topology, props, START);
-        orders = driver.createInputTopic(topics.orders().name(), Serdes.String().serializer(), serdes.orders().serializer());
+        orders = driver.createInputTopic(topics.orders().name(), Serdes.String().serializer(), topics.orders().valueSerde().serializer());
         payments = driver.createInputTopic(topics.payments().name(), Serdes.String().serializer(),
-                serdes.payments().serializer());
+                topics.payments().valueSerde().serializer());
         inventory = driver.createInputTopic(topics.inventory().name(), Serdes.String().serializer(),
-                serdes.inventory().serializer());
+                topics.inventory().valueSerde().serializer());
         rawPayments = driver.createInputTopic(topics.payments().name(), new ByteArraySerializer(),
                 new ByteArraySerializer());
         statuses = driver.createOutputTopic(topics.orderStatus().name(), Serdes.String().deserializer(),
-                serdes.orderStatus().deserializer());
+                topics.orderStatus().valueSerde().deserializer());
         views = driver.getKeyValueStore(OrderTopology.VIEWS);
     }
 

@@ -104,6 +104,15 @@ public final class Env {
         return value;
     }
 
+    /** A duration as {@link #duration} that must also be greater than zero. */
+    public Duration positiveDuration(String name, Duration fallback) {
+        Duration value = duration(name, fallback);
+        if (value.isZero()) {
+            throw new ConfigException(name, "must be greater than zero");
+        }
+        return value;
+    }
+
     /** A comma-separated list, blanks dropped; empty when unset. */
     public List<String> list(String name) {
         return optional(name)

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP side every service has: {@code /health} (readiness: every indicator UP, else 503),
- * {@code /health/live} (the process answers), {@code /metrics} (Prometheus text), plus the service's own routes;
+ * {@code /health/live} (liveness: 503 once the service cannot recover, so it is restarted), {@code /metrics} (Prometheus text), plus the service's own routes;
  * every request is timed as {@code fastship_http_server_requests_seconds}.
  */
 public final class ServiceHttpServer implements AutoCloseable {
@@ -28,7 +28,8 @@ public final class ServiceHttpServer implements AutoCloseable {
 
     /** Starts on {@code host:port} (port 0 picks a free one) with the standard routes and the service's own. */
     public static ServiceHttpServer start(String serviceName, String host, int port, ServiceMetrics metrics,
-                                          Map<String, HealthIndicator> indicators, Consumer<RoutesConfig> routes) {
+                                          Map<String, HealthIndicator> indicators, HealthIndicator liveness,
+                                          Consumer<RoutesConfig> routes) {
         Map<String, HealthIndicator> checks = Map.copyOf(indicators);
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -38,7 +39,11 @@ public final class ServiceHttpServer implements AutoCloseable {
             HttpMetrics requests = new HttpMetrics(metrics.registry());
             config.routes.before(requests::before);
             config.routes.after(requests::after);
-            config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP", "service", serviceName)));
+            config.routes.get("/health/live", ctx -> {
+                Health live = safely(liveness);
+                ctx.status(live.up() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                        .json(Map.of("status", live.up() ? "UP" : "DOWN", "service", serviceName));
+            });
             config.routes.get("/health", ctx -> {
                 Map<String, Object> components = new LinkedHashMap<>();
                 boolean up = true;

@@ -58,14 +58,6 @@ public final class KafkaClients implements AutoCloseable {
         return new KafkaProducer<>(producerConfig(clientId, overrides), new StringSerializer(), avroSerializer());
     }
 
-    /** A transactional producer of Avro values; call {@code initTransactions()} before use. */
-    public <V extends SpecificRecord> KafkaProducer<String, V> transactionalProducer(String transactionalId,
-                                                                                    Map<String, Object> overrides) {
-        Map<String, Object> config = new HashMap<>(overrides);
-        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
-        return producer(transactionalId, config);
-    }
-
     /** A producer of raw bytes, for dead letters that keep the original payload untouched. */
     public KafkaProducer<byte[], byte[]> bytesProducer(String clientId, Map<String, Object> overrides) {
         return new KafkaProducer<>(producerConfig(clientId, overrides), new ByteArraySerializer(),

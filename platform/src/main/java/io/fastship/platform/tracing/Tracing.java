@@ -17,6 +17,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
@@ -40,6 +41,8 @@ public final class Tracing implements AutoCloseable {
     public static final String TRACES_ENDPOINT = "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT";
     public static final String SERVICE_NAME = "OTEL_SERVICE_NAME";
     public static final String SDK_DISABLED = "OTEL_SDK_DISABLED";
+    /** The W3C trace-context header. */
+    public static final String TRACEPARENT = "traceparent";
     private static final String OTEL_PREFIX = "OTEL_";
     private static final String SCOPE = "io.fastship";
     private static final Logger log = LoggerFactory.getLogger(Tracing.class);
@@ -158,6 +161,38 @@ public final class Tracing implements AutoCloseable {
     /** The trace id of a span, or empty when it has none (no context at all). */
     public static Optional<String> traceIdOf(Span span) {
         return span.getSpanContext().isValid() ? Optional.of(span.getSpanContext().getTraceId()) : Optional.empty();
+    }
+
+    /** The W3C {@code traceparent} of the current span, to remember a trace past the record that carried it. */
+    public static Optional<String> currentTraceparent() {
+        if (!Span.current().getSpanContext().isValid()) {
+            return Optional.empty();
+        }
+        Map<String, String> carrier = new HashMap<>();
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), carrier, Map<String, String>::put);
+        return Optional.ofNullable(carrier.get(TRACEPARENT));
+    }
+
+    /** The trace id a W3C {@code traceparent} names, or empty when it is not a valid one. */
+    public static Optional<String> traceIdOf(String traceparent) {
+        Context extracted = W3CTraceContextPropagator.getInstance().extract(Context.root(),
+                Map.of(TRACEPARENT, traceparent), MapGetter.INSTANCE);
+        return traceIdOf(Span.fromContext(extracted));
+    }
+
+    /** Reads trace headers from a plain map. */
+    private enum MapGetter implements TextMapGetter<Map<String, String>> {
+        INSTANCE;
+
+        @Override
+        public Iterable<String> keys(Map<String, String> carrier) {
+            return carrier.keySet();
+        }
+
+        @Override
+        public String get(Map<String, String> carrier, String key) {
+            return carrier == null ? null : carrier.get(key);
+        }
     }
 
     /** Flushes and stops the exporter (bounded), if this instance made it. */

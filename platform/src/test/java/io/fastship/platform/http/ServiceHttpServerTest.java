@@ -17,9 +17,11 @@ class ServiceHttpServerTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ServiceMetrics metrics = new ServiceMetrics("test-service");
     private final AtomicBoolean kafkaUp = new AtomicBoolean(true);
+    private final AtomicBoolean alive = new AtomicBoolean(true);
     private final ServiceHttpServer server = ServiceHttpServer.start("test-service", "127.0.0.1", 0, metrics,
             Map.of("kafka", () -> kafkaUp.get() ? Health.up("reachable") : Health.down("no broker"),
                     "broken", () -> Health.up("fine")),
+            () -> alive.get() ? Health.up("running") : Health.down("streams: ERROR"),
             routes -> routes.get("/hello", ctx -> ctx.result("hi")));
 
     @AfterEach
@@ -45,6 +47,16 @@ class ServiceHttpServerTest {
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.body()).contains("\"status\":\"DOWN\"").contains("no broker");
         assertThat(get("/health/live").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void livenessIs503OnceTheServiceCannotRecover() throws Exception {
+        alive.set(false);
+
+        HttpResponse<String> response = get("/health/live");
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).contains("\"status\":\"DOWN\"");
     }
 
     @Test

@@ -122,4 +122,23 @@ class TracingTest {
     private static String header(org.apache.kafka.common.header.Headers headers, String key) {
         return new String(headers.lastHeader(key).value(), StandardCharsets.UTF_8);
     }
+
+    @Test
+    void shouldHandOutTheTraceIdOfATraceparentAndRejectMalformedOnes() {
+        assertThat(Tracing.traceIdOf("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"))
+                .hasValue("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(Tracing.traceIdOf("not-a-traceparent")).isEmpty();
+    }
+
+    @Test
+    void shouldWriteTheCurrentSpanAsATraceparentThatReadsBackToItsTraceId() {
+        assertThat(Tracing.currentTraceparent()).isEmpty();
+        SpanContext span = SpanContext.create("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7",
+                io.opentelemetry.api.trace.TraceFlags.getSampled(), io.opentelemetry.api.trace.TraceState.getDefault());
+        try (var scope = Context.root().with(Span.wrap(span)).makeCurrent()) {
+            assertThat(Tracing.currentTraceparent())
+                    .hasValue("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+            assertThat(Tracing.currentTraceparent().flatMap(Tracing::traceIdOf)).hasValue(span.getTraceId());
+        }
+    }
 }

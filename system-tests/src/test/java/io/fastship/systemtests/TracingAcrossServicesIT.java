@@ -1,12 +1,13 @@
-package io.fastship.order;
+package io.fastship.systemtests;
 
-import static io.fastship.order.OrderServiceTestSupport.get;
-import static io.fastship.order.OrderServiceTestSupport.json;
-import static io.fastship.order.OrderServiceTestSupport.orderJson;
-import static io.fastship.order.OrderServiceTestSupport.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,10 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fastship.events.LineItem;
 import io.fastship.events.OrderCreated;
 import io.fastship.inventory.InventoryConfig;
@@ -27,6 +31,8 @@ import io.fastship.inventory.InventoryService;
 import io.fastship.inventory.stock.StockSeeder;
 import io.fastship.localstack.junit.KafkaStack;
 import io.fastship.localstack.junit.WithKafkaStack;
+import io.fastship.order.OrderService;
+import io.fastship.order.OrderServiceConfig;
 import io.fastship.payment.PaymentService;
 import io.fastship.payment.PaymentServiceConfig;
 import io.fastship.platform.config.Env;
@@ -62,12 +68,16 @@ class TracingAcrossServicesIT {
 
     private static final String SKU = "SKU-TRACE";
     private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
     private final OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
             .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter))
                     .build())
             .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance())).build();
+    /** Exit statuses a service asked for under the runtime's failure policy (none in a passing run). */
+    private final List<Integer> exits = new CopyOnWriteArrayList<>();
     private KafkaStack stack;
     private String namespace;
     private InventoryService inventory;
@@ -84,15 +94,20 @@ class TracingAcrossServicesIT {
         env.put(KafkaConnection.REGISTRY, stack.schemaRegistryUrl());
         env.put("TOPIC_NAMESPACE", namespace);
         env.put("HTTP_PORT", "0");
-        order = OrderService.start(OrderServiceTestSupport.config(stack.bootstrapServers(), stack.schemaRegistryUrl(),
-                namespace, Files.createDirectories(stateDir.resolve("order")), Map.of()), Tracing.of(sdk));
+        Map<String, String> orderEnv = new HashMap<>(env);
+        orderEnv.put("INSTANCE_ID", "trace-order");
+        orderEnv.put("STATE_DIR", Files.createDirectories(stateDir.resolve("order")).toString());
+        orderEnv.put("STREAMS_STANDBY_REPLICAS", "0");
+        orderEnv.put("SHUTDOWN_TIMEOUT", "5s");
+        order = OrderService.start(OrderServiceConfig.fromEnv(new Env(orderEnv)), Tracing.of(sdk), exits::add);
         // The order service creates every shared topic; the others start once they are settled in the cluster.
         await().atMost(WAIT).until(() -> get(order.baseUrl() + "/health").statusCode() == 200);
         Map<String, String> inventoryEnv = new HashMap<>(env);
         inventoryEnv.put("INSTANCE_ID", "trace-inventory");
         inventoryEnv.put("STATE_DIR", Files.createDirectories(stateDir.resolve("inventory")).toString());
         inventoryEnv.put("INVENTORY_STANDBY_REPLICAS", "0");
-        inventory = InventoryService.start(InventoryConfig.fromEnv(new Env(inventoryEnv)), Tracing.of(sdk));
+        inventory = InventoryService.start(InventoryConfig.fromEnv(new Env(inventoryEnv)), Tracing.of(sdk),
+                exits::add);
         StockSeeder.seed(KafkaConnection.of(stack.bootstrapServers(), stack.schemaRegistryUrl()), namespace, 6,
                 Map.of(SKU, 100L));
         Map<String, String> paymentEnv = new HashMap<>(env);
@@ -103,7 +118,9 @@ class TracingAcrossServicesIT {
         gateway = io.fastship.gateway.GatewayServer.start(new io.fastship.gateway.GatewaySettings("127.0.0.1", 0,
                 Duration.ZERO, 0.0, java.util.Set.of(), 1_000_000, Duration.ofSeconds(5), java.util.Optional.empty()));
         paymentEnv.put("PAYMENT_GATEWAY_URL", gateway.url());
-        payment = PaymentService.start(PaymentServiceConfig.fromEnv(new Env(paymentEnv)), Tracing.of(sdk));
+        PaymentServiceConfig paymentConfig = PaymentServiceConfig.fromEnv(new Env(paymentEnv));
+        payment = PaymentService.start(paymentConfig, PaymentService.httpGateway(paymentConfig), Tracing.of(sdk),
+                exits::add);
         await().atMost(WAIT).until(() -> get(order.baseUrl() + "/health").statusCode() == 200
                 && get(base(payment.httpPort()) + "/health").statusCode() == 200
                 && get(base(inventory.httpPort()) + "/health").statusCode() == 200);
@@ -115,6 +132,7 @@ class TracingAcrossServicesIT {
              InventoryService i = inventory) {
             sdk.close();
         }
+        assertThat(exits).as("no service hit the fatal failure policy").isEmpty();
     }
 
     @Test
@@ -281,5 +299,38 @@ class TracingAcrossServicesIT {
 
     private static String base(int port) {
         return "http://127.0.0.1:" + port;
+    }
+
+    private static String orderJson(String customerId, String sku, int quantity, long unitPrice) {
+        return "{\"customerId\":\"" + customerId + "\",\"currency\":\"EUR\",\"items\":[{\"sku\":\"" + sku
+                + "\",\"quantity\":" + quantity + ",\"unitPrice\":" + unitPrice + "}],\"paymentToken\":\"tok-visa\"}";
+    }
+
+    private static HttpResponse<String> post(String url, String body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private static HttpResponse<String> get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("not JSON: " + response.body(), e);
+        }
     }
 }
