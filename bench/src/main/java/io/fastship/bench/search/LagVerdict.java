@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Whether a consumer group kept up during a steady-rate window: over the window's second half its lag did not
- * grow faster than 5% of its input rate (a group that falls behind grows its lag by the rate it misses), and
+ * grow faster than 5% of its input rate (a group that falls behind grows its lag by the rate it misses) to more
+ * than a second of input, and
  * the last sample is under two seconds' worth of its input (plus a small floor for transaction markers). The
  * input rate is the growth of the end offsets of the partitions it reads over the window.
  */
@@ -17,6 +18,7 @@ public final class LagVerdict {
     static final double MAX_GROWTH_OF_RATE = 0.05;
     static final double MAX_SECONDS_BEHIND = 2.0;
     static final long FLOOR = 1000;
+    static final long SMALL_LAG = 100;
 
     private LagVerdict() {
     }
@@ -33,7 +35,9 @@ public final class LagVerdict {
         List<Sample> late = samples.stream().filter(s -> s.seconds() >= end / 2).toList();
         double slope = late.size() < 2 ? 0 : slope(late);
         long last = samples.get(samples.size() - 1).lag();
-        if (slope > MAX_GROWTH_OF_RATE * recordsPerSecond + 1) {
+        // Growth counts once the lag is more than a second of input: a window's ramp-up from an idle group
+        // to its steady lag (commit intervals, batches) is growth too, but bounded.
+        if (slope > MAX_GROWTH_OF_RATE * recordsPerSecond + 1 && last > recordsPerSecond + SMALL_LAG) {
             return String.format(java.util.Locale.ROOT, "lag grew %.0f/s", slope);
         }
         if (last > MAX_SECONDS_BEHIND * recordsPerSecond + FLOOR) {

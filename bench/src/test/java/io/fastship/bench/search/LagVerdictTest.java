@@ -34,6 +34,17 @@ class LagVerdictTest {
     }
 
     @Test
+    void shouldAcceptTheRampUpToASmallSteadyLag() {
+        // 10 orders/s for 5 s: the lag climbs from 0 to a few dozen records and stays there.
+        List<LagVerdict.Sample> samples = new ArrayList<>();
+        for (int s = 0; s <= 5; s++) {
+            samples.add(new LagVerdict.Sample(s, Math.min(40, 12L * s), 30L * s));
+        }
+
+        assertThat(LagVerdict.unbounded(samples)).isNull();
+    }
+
+    @Test
     void shouldRejectALagThatIsFlatButFarBehind() {
         List<LagVerdict.Sample> samples = new ArrayList<>();
         for (int s = 0; s <= 60; s++) {
