@@ -48,7 +48,7 @@ public final class SoakRunner {
             restarts.add(new SoakPhase.Restart(kind.shortName(), seconds));
         }
         double span = samples.size() < 2 ? 0 : samples.get(samples.size() - 1).seconds() - samples.get(0).seconds();
-        return new SoakPhase(settings.rate(), orders, placed.load().accepted(),
+        return new SoakPhase(settings.rate(), orders, placed.load().accepted(), placed.load().firstFailure(),
                 settings.stateRetention().map(Duration::toString).orElse("default"), span,
                 SoakAnalysis.rss(samples), SoakAnalysis.stores(samples), restarts,
                 CpuTable.between(before, after, placed.load().accepted()));

@@ -111,6 +111,9 @@ final class LoadText {
     static void soak(StringBuilder out, SoakPhase soak) {
         line(out, "Soak           %d orders at %.0f/s (%d accepted) over %.0f s, state retention %s", soak.orders(),
                 soak.rate(), soak.accepted(), soak.seconds(), soak.stateRetention());
+        if (soak.firstFailure() != null) {
+            line(out, "   not accepted: %d; first: %s", soak.orders() - soak.accepted(), soak.firstFailure());
+        }
         line(out, "   RSS (MiB)                        first tenth  last tenth   growth");
         soak.rss().forEach(g -> growth(out, g));
         line(out, "   store entries");

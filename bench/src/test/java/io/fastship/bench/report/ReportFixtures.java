@@ -59,7 +59,7 @@ final class ReportFixtures {
 
     static BenchReport soak() {
         CpuTable cpu = cpu(1000, 1.0);
-        SoakPhase soak = new SoakPhase(300, 1000, 1000, "PT10M", 3.3,
+        SoakPhase soak = new SoakPhase(300, 1000, 1000, null, "PT10M", 3.3,
                 List.of(new SoakPhase.Growth("payment-1", 200, 210, 5.0)),
                 List.of(new SoakPhase.Growth("payment-1/outcomes", 0, 500, null)),
                 List.of(new SoakPhase.Restart("payment", 4.25), new SoakPhase.Restart("order", -1)), cpu);
