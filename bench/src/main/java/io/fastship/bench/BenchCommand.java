@@ -13,10 +13,12 @@ import java.util.concurrent.Callable;
 
 import io.fastship.bench.progress.Progress;
 import io.fastship.bench.report.BenchReport;
+import io.fastship.bench.report.HtmlReport;
 import io.fastship.bench.report.JsonReport;
 import io.fastship.bench.report.TextReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -24,10 +26,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code fastship bench}: measures the whole order flow against Kafka's own producer limit on the same broker. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Benchmark the whole flow: Kafka's ProducerPerformance baseline, HTTP intake, end to end "
-                + "latency to the final status, and payment scaling. Starts its own stack unless "
-                + "--bootstrap-server, --schema-registry and --order-url point at a running one.",
-                "The report goes to stdout (and --json FILE); progress goes to stderr."})
+        description = {"Benchmark the whole flow: Kafka's ProducerPerformance baseline, the HTTP ceiling, intake, "
+                + "the sustainable-rate search, end to end at half that rate with CPU and broker writes per order, "
+                + "and payment scaling; or, with --soak, memory and state over a long run. Starts its own stack on "
+                + "free ports unless --bootstrap-server, --schema-registry and --order-url point at a running one.",
+                "The report goes to stdout (and --json FILE, --html FILE); progress goes to stderr."})
 public final class BenchCommand implements Callable<Integer> {
 
     /** Full-size defaults and the {@code --quick} smoke profile. */
@@ -94,6 +97,19 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON.")
     Path json;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write the report as one HTML page with charts.")
+    Path html;
+
+    @Option(names = "--pid", paramLabel = "NAME=PID", description = "A process of a running stack to measure the CPU "
+            + "of (repeatable), e.g. --pid broker-1=1234 --pid order-1=2345.")
+    Map<String, Long> pids = new LinkedHashMap<>();
+
+    @Mixin
+    LoadOptions load = new LoadOptions();
+
+    @Mixin
+    SoakOptions soak = new SoakOptions();
+
     @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT", description = "Kafka of a running stack.")
     String bootstrapServer;
 
@@ -158,7 +174,11 @@ public final class BenchCommand implements Callable<Integer> {
             JsonReport.write(report, file);
             System.err.println("JSON report written to " + file.toAbsolutePath());
         });
-        boolean complete = report.endToEnd() == null || report.endToEnd().missing() == 0;
+        settings.htmlFile().ifPresent(file -> {
+            HtmlReport.write(report, file);
+            System.err.println("HTML report written to " + file.toAbsolutePath());
+        });
+        boolean complete = report.intakeEndToEnd() == null || report.intakeEndToEnd().missing() == 0;
         return complete ? 0 : 1;
     }
 
@@ -179,23 +199,28 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "a running stack needs all of --bootstrap-server, "
                     + "--schema-registry and --order-url (got only " + String.join(", ", given) + ")");
         }
-        if (given.isEmpty() && (stackDir != null || brokerPid != null || seedStock || !topicNamespace.isEmpty())) {
-            throw new ParameterException(spec.commandLine(), "--stack-dir, --broker-pid, --seed-stock and "
+        if (given.isEmpty() && (stackDir != null || brokerPid != null || seedStock || !topicNamespace.isEmpty()
+                || !pids.isEmpty())) {
+            throw new ParameterException(spec.commandLine(), "--stack-dir, --broker-pid, --pid, --seed-stock and "
                     + "--topic-namespace apply to a running stack (give --bootstrap-server, --schema-registry, --order-url)");
         }
-        if (!given.isEmpty() && !serviceEnv.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--service-env applies only to a stack the bench starts");
+        if (!given.isEmpty() && (!serviceEnv.isEmpty() || soak.stateRetention != null)) {
+            throw new ParameterException(spec.commandLine(), "--service-env and --state-retention apply only to a "
+                    + "stack the bench starts");
+        }
+        if (soak.soakOnlyGiven()) {
+            throw new ParameterException(spec.commandLine(), "--state-retention applies only with --soak");
         }
         Optional<BenchSettings.Existing> existing = given.isEmpty() ? Optional.empty()
                 : Optional.of(new BenchSettings.Existing(bootstrapServer, schemaRegistry, orderUrl, topicNamespace,
-                Optional.ofNullable(stackDir), Optional.ofNullable(brokerPid)));
+                Optional.ofNullable(stackDir), Optional.ofNullable(brokerPid), pids));
         try {
             return new BenchSettings(orDefault(orders, profile.orders), concurrency, orDefault(warmup, profile.warmup),
                     orDefault(baselineRecords, profile.baselineRecords), gatewayLatencyMs,
                     orDefault(scalingOrders, profile.scalingOrders), scalingInstances, partitions,
                     parseDuration(finalTimeout), existing, dataDir, Path.of("").toAbsolutePath(), serviceEnv,
                     Optional.ofNullable(apiKey), seedStock || given.isEmpty(), Optional.ofNullable(json),
-                    skipBaseline, skipScaling);
+                    skipBaseline, skipScaling, load.settings(quick), soak.settings(), Optional.ofNullable(html));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -216,10 +241,11 @@ public final class BenchCommand implements Callable<Integer> {
                 case 's' -> Duration.ofSeconds(amount);
                 case 'm' -> Duration.ofMinutes(amount);
                 case 'h' -> Duration.ofHours(amount);
+                case 'd' -> Duration.ofDays(amount);
                 default -> throw new IllegalArgumentException("bad unit");
             };
         } catch (DateTimeParseException | IllegalArgumentException | StringIndexOutOfBoundsException e) {
-            throw new IllegalArgumentException("not a duration: '" + text + "' (use e.g. 90s, 5m, 1500ms or PT5M)");
+            throw new IllegalArgumentException("not a duration: '" + text + "' (use e.g. 90s, 5m, 2h, 1d, 1500ms or PT5M)");
         }
     }
 

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.fastship.bench.phase.LoadSettings;
+import io.fastship.bench.phase.SoakSettings;
+
 /**
  * One benchmark run, resolved and validated: sizes, the stack to use, where to write the report.
  *
@@ -17,11 +20,17 @@ public record BenchSettings(long orders, int concurrency, long warmupOrders, lon
                             int gatewayLatencyMs, long scalingOrders, List<Integer> scalingSteps, int partitions,
                             Duration finalTimeout, Optional<Existing> existing, Path dataDir, Path repositoryRoot,
                             Map<String, String> serviceEnv, Optional<String> apiKey, boolean seedStock,
-                            Optional<Path> jsonFile, boolean skipBaseline, boolean skipScaling) {
+                            Optional<Path> jsonFile, boolean skipBaseline, boolean skipScaling, LoadSettings load,
+                            SoakSettings soak, Optional<Path> htmlFile) {
 
-    /** A stack the bench does not own. */
+    /** A stack the bench does not own; {@code pids} names processes to measure ({@code --pid name=PID}). */
     public record Existing(String bootstrapServers, String schemaRegistryUrl, String orderServiceUrl,
-                           String topicNamespace, Optional<Path> stackDir, Optional<Long> brokerPid) {
+                           String topicNamespace, Optional<Path> stackDir, Optional<Long> brokerPid,
+                           Map<String, Long> pids) {
+
+        public Existing {
+            pids = Map.copyOf(pids);
+        }
     }
 
     public BenchSettings {

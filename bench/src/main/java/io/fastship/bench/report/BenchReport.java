@@ -3,15 +3,24 @@ package io.fastship.bench.report;
 import java.util.List;
 
 import io.fastship.bench.memory.ProcessMemory;
+import io.fastship.bench.timeline.Sample;
 
 /**
- * Everything one run measured. A phase that did not run is null, and {@code notes} says why.
+ * Everything one run measured. A phase that did not run is null, and {@code notes} says why. The headline
+ * figures are repeated at the top level: {@code httpCeiling} (requests/s), {@code intakeToCeiling},
+ * {@code sustainableOrdersPerSecond}, {@code endToEnd} (at half the sustainable rate), {@code cpuMsPerOrder}.
  *
- * @param memory resident memory of each process at the end of the run (label: which stack)
+ * @param intakeEndToEnd end to end of the closed-loop intake burst (backlog included, not corrected)
+ * @param memory         resident memory of each process at the end of the run (label: which stack)
+ * @param timeline       throughput, lag (and in a soak RSS and store entries) sampled over the run
  */
 public record BenchReport(String startedAt, MachineInfo machine, String stack, long orders, int concurrency,
-                          BaselinePhase baseline, IntakePhase intake, EndToEndPhase endToEnd, ScalingPhase scaling,
-                          List<MemorySnapshot> memory, List<String> notes, double totalSeconds) {
+                          BaselinePhase baseline, CeilingPhase ceiling, double httpCeiling, IntakePhase intake,
+                          double intakeToCeiling, EndToEndPhase intakeEndToEnd, SearchPhase search,
+                          double sustainableOrdersPerSecond, HalfLoadPhase halfLoad, EndToEndPhase endToEnd,
+                          CpuSummary cpuMsPerOrder, SoakPhase soak, ScalingPhase scaling,
+                          List<MemorySnapshot> memory, List<Sample> timeline, List<String> notes,
+                          double totalSeconds) {
 
     /** Memory of a stack's processes at one moment. */
     public record MemorySnapshot(String label, List<ProcessMemory> processes) {
@@ -23,6 +32,7 @@ public record BenchReport(String startedAt, MachineInfo machine, String stack, l
 
     public BenchReport {
         memory = List.copyOf(memory);
+        timeline = timeline == null ? List.of() : List.copyOf(timeline);
         notes = List.copyOf(notes);
     }
 }

@@ -1,11 +1,13 @@
 package io.fastship.bench.report;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.fastship.bench.flow.FinalStatuses;
 import io.fastship.bench.stats.LatencyRecorder;
 import io.fastship.bench.stats.LatencySummary;
+import io.fastship.bench.stats.PercentilePoint;
 import io.fastship.bench.stats.Rates;
 import io.fastship.events.OrderStatus;
 
@@ -18,15 +20,26 @@ import io.fastship.events.OrderStatus;
  */
 public record EndToEndPhase(long accepted, long completed, long confirmed, long cancelled,
                             Map<String, Long> cancelledReasons, long missing, long duplicates, double seconds,
-                            double ordersPerSec, LatencySummary latency) {
+                            double ordersPerSec, LatencySummary latency, List<PercentilePoint> latencyCurve) {
 
     public EndToEndPhase {
         cancelledReasons = Map.copyOf(cancelledReasons);
+        latencyCurve = latencyCurve == null ? List.of() : List.copyOf(latencyCurve);
     }
 
     /** Matches the accepted orders ({@code submitNanos} by order id) with the final statuses seen. */
     public static EndToEndPhase of(Map<String, Long> submitNanos, Map<String, FinalStatuses.Final> finals,
                                    long duplicates) {
+        return of(submitNanos, finals, duplicates, Long.MIN_VALUE);
+    }
+
+    /**
+     * As {@link #of(Map, Map, long)}, but an order still without a final status counts in the latency with the
+     * time from its submit to {@code gaveUpNanos} (a lower bound), so a p99 cannot look good by leaving the slow
+     * ones out; {@code Long.MIN_VALUE} leaves them out of the percentiles.
+     */
+    public static EndToEndPhase of(Map<String, Long> submitNanos, Map<String, FinalStatuses.Final> finals,
+                                   long duplicates, long gaveUpNanos) {
         LatencyRecorder latency = new LatencyRecorder();
         Map<String, Long> reasons = new HashMap<>();
         long confirmed = 0;
@@ -37,6 +50,9 @@ public record EndToEndPhase(long accepted, long completed, long confirmed, long 
             firstSubmit = Math.min(firstSubmit, order.getValue());
             FinalStatuses.Final outcome = finals.get(order.getKey());
             if (outcome == null) {
+                if (gaveUpNanos != Long.MIN_VALUE) {
+                    latency.record(gaveUpNanos - order.getValue());
+                }
                 continue;
             }
             latency.record(outcome.seenNanos() - order.getValue());
@@ -52,6 +68,6 @@ public record EndToEndPhase(long accepted, long completed, long confirmed, long 
         long span = completed == 0 ? 0 : lastSeen - firstSubmit;
         return new EndToEndPhase(submitNanos.size(), completed, confirmed, cancelled, reasons,
                 submitNanos.size() - completed, duplicates, span / 1e9, Rates.perSecond(completed, span),
-                latency.summary());
+                latency.summary(), latency.curve());
     }
 }

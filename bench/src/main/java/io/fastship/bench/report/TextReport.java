@@ -24,10 +24,18 @@ public final class TextReport {
                 machine.javaVersion(), machine.javaVm(), machine.os());
         line(out, "Stack    %s", report.stack());
         out.append('\n');
-        baseline(out, report.baseline());
-        intake(out, report.intake(), report.baseline() != null);
-        endToEnd(out, report.endToEnd());
-        scaling(out, report.scaling());
+        LoadText.headline(out, report);
+        if (report.soak() != null) {
+            LoadText.soak(out, report.soak());
+        } else {
+            baseline(out, report.baseline());
+            LoadText.ceiling(out, report.ceiling());
+            intake(out, report.intake(), report.baseline() != null, report.intakeToCeiling());
+            endToEnd(out, report.intakeEndToEnd());
+            LoadText.search(out, report.search());
+            LoadText.halfLoad(out, report.halfLoad());
+            scaling(out, report.scaling());
+        }
         memory(out, report);
         if (!report.notes().isEmpty()) {
             line(out, "Notes");
@@ -54,17 +62,20 @@ public final class TextReport {
         out.append('\n');
     }
 
-    private static void intake(StringBuilder out, IntakePhase intake, boolean hasBaseline) {
+    private static void intake(StringBuilder out, IntakePhase intake, boolean hasBaseline, double toCeiling) {
         if (intake == null) {
-            line(out, "2. Intake      not run");
+            line(out, "3. Intake      not run");
             out.append('\n');
             return;
         }
-        line(out, "2. Intake      POST /orders over HTTP/1.1 keep-alive, concurrency %d", intake.concurrency());
-        line(out, "   accepted %d of %d in %.1f s: %s orders/s%s", intake.accepted(), intake.submitted(),
-                intake.seconds(), count(intake.ordersPerSec()), hasBaseline
-                        ? String.format(Locale.ROOT, " = %.3f of the baseline", intake.ratioToBaseline()) : "");
+        line(out, "3. Intake      POST /orders, closed loop at concurrency %d (lean HTTP/1.1 keep-alive client)",
+                intake.concurrency());
+        line(out, "   accepted %d of %d in %.1f s: %s orders/s%s, %.3f of the HTTP ceiling", intake.accepted(),
+                intake.submitted(), intake.seconds(), count(intake.ordersPerSec()), hasBaseline
+                        ? String.format(Locale.ROOT, " = %.3f of the baseline", intake.ratioToBaseline()) : "",
+                toCeiling);
         line(out, "   HTTP latency %s", latency(intake.httpLatency()));
+        LoadText.cpu(out, intake.cpu());
         if (!intake.rejected().isEmpty() || intake.failed() > 0) {
             line(out, "   rejected %s, failed %d; first: %s", new TreeMap<>(intake.rejected()), intake.failed(),
                     intake.firstFailure());
@@ -74,11 +85,12 @@ public final class TextReport {
 
     private static void endToEnd(StringBuilder out, EndToEndPhase e2e) {
         if (e2e == null) {
-            line(out, "3. End to end  not run");
+            line(out, "4. Intake end to end  not run");
             out.append('\n');
             return;
         }
-        line(out, "3. End to end  submit -> final status seen on order-status (read_committed)");
+        line(out, "4. Intake end to end  submit -> final status on order-status (read_committed), backlog "
+                + "of the burst included");
         line(out, "   %d of %d orders final: %d confirmed, %d cancelled; missing %d, duplicates %d",
                 e2e.completed(), e2e.accepted(), e2e.confirmed(), e2e.cancelled(), e2e.missing(), e2e.duplicates());
         line(out, "   %s orders/s completed over %.1f s", count(e2e.ordersPerSec()), e2e.seconds());
@@ -91,11 +103,11 @@ public final class TextReport {
 
     private static void scaling(StringBuilder out, ScalingPhase scaling) {
         if (scaling == null) {
-            line(out, "4. Scaling     not run");
+            line(out, "7. Scaling     not run");
             out.append('\n');
             return;
         }
-        line(out, "4. Scaling     payment instances on %d partitions, gateway latency %d ms, %d orders per step",
+        line(out, "7. Scaling     payment instances on %d partitions, gateway latency %d ms, %d orders per step",
                 scaling.partitions(), scaling.gatewayLatencyMs(), scaling.ordersPerStep());
         for (ScalingPhase.Step step : scaling.steps()) {
             line(out, "   %d instance%s %s payments/s  speed-up x%.2f", step.instances(),
@@ -130,7 +142,7 @@ public final class TextReport {
         return String.format(Locale.ROOT, "%,.0f", perSecond);
     }
 
-    private static void line(StringBuilder out, String format, Object... args) {
+    static void line(StringBuilder out, String format, Object... args) {
         out.append(String.format(Locale.ROOT, format, args)).append('\n');
     }
 }

@@ -1,7 +1,10 @@
 package io.fastship.bench.stack;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.fastship.bench.memory.ProcessMemory;
@@ -21,9 +24,12 @@ public final class ExternalStack implements StackHandle {
     private final String topicNamespace;
     private final Optional<Path> stackDir;
     private final Optional<Long> brokerPid;
+    private final Map<String, Long> givenPids;
 
     public ExternalStack(String bootstrapServers, String schemaRegistryUrl, String orderServiceUrl,
-                         String topicNamespace, Optional<Path> stackDir, Optional<Long> brokerPid) {
+                         String topicNamespace, Optional<Path> stackDir, Optional<Long> brokerPid,
+                         Map<String, Long> givenPids) {
+        this.givenPids = Map.copyOf(givenPids);
         this.bootstrapServers = bootstrapServers;
         this.schemaRegistryUrl = schemaRegistryUrl;
         this.orderServiceUrl = orderServiceUrl;
@@ -72,6 +78,46 @@ public final class ExternalStack implements StackHandle {
             status.instances().forEach(instance -> all.add(ProcessMemory.measure(instance.name(), instance.pid())));
         });
         return all;
+    }
+
+    /** {@code --broker-pid}, the instances of {@code --stack-dir}'s status, then {@code --pid name=PID} (wins). */
+    @Override
+    public Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        brokerPid.ifPresent(pid -> pids.put("broker-1", pid));
+        stackDir.ifPresent(dir -> RunningStack.query(dir).instances()
+                .forEach(instance -> pids.put(instance.name(), instance.pid())));
+        pids.putAll(givenPids);
+        pids.put("bench", ProcessHandle.current().pid());
+        return pids;
+    }
+
+    @Override
+    public Map<String, String> serviceUrls() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        stackDir.ifPresent(dir -> RunningStack.query(dir).instances()
+                .forEach(instance -> urls.put(instance.name(), instance.url())));
+        if (urls.isEmpty()) {
+            urls.put("order", orderServiceUrl);
+        }
+        return urls;
+    }
+
+    /** Through {@code fastship scale} of the running stack: down by one, then up again, timed. */
+    @Override
+    public Optional<Duration> restartOne(ServiceKind kind) {
+        if (stackDir.isEmpty()) {
+            return Optional.empty();
+        }
+        long count = RunningStack.query(stackDir.get()).instances().stream()
+                .filter(instance -> instance.service().equals(kind.shortName())).count();
+        if (count == 0) {
+            return Optional.empty();
+        }
+        scale(kind, (int) count - 1);
+        long started = System.nanoTime();
+        scale(kind, (int) count);
+        return Optional.of(Duration.ofNanos(System.nanoTime() - started));
     }
 
     @Override

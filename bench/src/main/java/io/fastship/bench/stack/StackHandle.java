@@ -1,6 +1,9 @@
 package io.fastship.bench.stack;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import io.fastship.bench.memory.ProcessMemory;
 import io.fastship.localstack.process.ServiceKind;
@@ -25,6 +28,21 @@ public interface StackHandle extends AutoCloseable {
 
     /** Resident memory of each process of the stack that the bench knows, now. */
     List<ProcessMemory> memory();
+
+    /**
+     * Pid of every process the bench can measure, by name ({@code broker-1}, {@code order-1}, ...), the bench's
+     * own JVM included under a name starting with {@code bench}.
+     */
+    Map<String, Long> pids();
+
+    /** Base URL of every service instance the bench knows, by name (for {@code /metrics}). */
+    Map<String, String> serviceUrls();
+
+    /**
+     * Stops one instance of {@code kind} and starts one again; the time from the start until it is healthy,
+     * or empty when this stack cannot be restarted by the bench.
+     */
+    Optional<Duration> restartOne(ServiceKind kind);
 
     /** One line saying what this stack is. */
     String description();

@@ -1,0 +1,41 @@
+package io.fastship.bench.cpu;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalLong;
+
+/**
+ * CPU time a process used so far, from Linux's {@code /proc/<pid>/stat}: {@code utime + stime} (fields 14 and 15,
+ * all threads), in clock ticks of {@code USER_HZ}, which is 100 on every Linux the bench runs on.
+ */
+public final class ProcStat {
+
+    public static final long TICKS_PER_SECOND = 100;
+
+    private ProcStat() {
+    }
+
+    /** Ticks of user plus system time, or empty when the process is gone or there is no {@code /proc}. */
+    public static OptionalLong cpuTicks(long pid) {
+        try {
+            return OptionalLong.of(parseCpuTicks(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))));
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** From the text of a {@code stat} file; the command name (field 2) may hold spaces and parentheses. */
+    public static long parseCpuTicks(String stat) {
+        int close = stat.lastIndexOf(')');
+        if (close < 0) {
+            throw new IllegalArgumentException("not a /proc/<pid>/stat line: " + stat);
+        }
+        // After ") " come field 3 (state) onwards: utime is field 14, stime field 15.
+        String[] fields = stat.substring(close + 2).trim().split("\\s+");
+        if (fields.length < 13) {
+            throw new IllegalArgumentException("too few fields in /proc/<pid>/stat: " + stat);
+        }
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+}

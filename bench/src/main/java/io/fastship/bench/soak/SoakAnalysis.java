@@ -1,0 +1,73 @@
+package io.fastship.bench.soak;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import io.fastship.bench.report.SoakPhase;
+import io.fastship.bench.timeline.Sample;
+
+/** Compares the first and the last tenth of a soak, series by series (by sample time, not by sample count). */
+public final class SoakAnalysis {
+
+    private SoakAnalysis() {
+    }
+
+    /** RSS in MiB of every process. */
+    public static List<SoakPhase.Growth> rss(List<Sample> samples) {
+        return growth(samples, s -> toDoubles(s.rssBytes(), 1024.0 * 1024.0));
+    }
+
+    /** Entries of every store, by {@code instance/store}. */
+    public static List<SoakPhase.Growth> stores(List<Sample> samples) {
+        return growth(samples, Sample::storeEntries);
+    }
+
+    static List<SoakPhase.Growth> growth(List<Sample> samples, Function<Sample, Map<String, Double>> series) {
+        List<SoakPhase.Growth> all = new ArrayList<>();
+        if (samples.size() < 2) {
+            return all;
+        }
+        double start = samples.get(0).seconds();
+        double span = samples.get(samples.size() - 1).seconds() - start;
+        TreeSet<String> names = new TreeSet<>();
+        samples.forEach(s -> names.addAll(series.apply(s).keySet()));
+        for (String name : names) {
+            double first = mean(samples, series, name, start, start + span / 10);
+            double last = mean(samples, series, name, start + span * 9 / 10, start + span);
+            if (Double.isNaN(first) || Double.isNaN(last)) {
+                continue;
+            }
+            Double growth = null;
+            if (first != 0) {
+                growth = (last - first) * 100 / first;
+            } else if (last == 0) {
+                growth = 0.0;
+            }
+            all.add(new SoakPhase.Growth(name, first, last, growth));
+        }
+        return all;
+    }
+
+    private static double mean(List<Sample> samples, Function<Sample, Map<String, Double>> series, String name,
+                               double from, double to) {
+        double sum = 0;
+        int n = 0;
+        for (Sample sample : samples) {
+            Double value = series.apply(sample).get(name);
+            if (value != null && sample.seconds() >= from && sample.seconds() <= to) {
+                sum += value;
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    private static Map<String, Double> toDoubles(Map<String, Long> values, double divisor) {
+        Map<String, Double> doubles = new java.util.TreeMap<>();
+        values.forEach((k, v) -> doubles.put(k, v / divisor));
+        return doubles;
+    }
+}
