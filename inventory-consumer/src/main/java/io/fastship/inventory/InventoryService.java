@@ -19,6 +19,7 @@ import io.fastship.platform.http.ServiceHttpServer;
 import io.fastship.platform.http.ServiceMetrics;
 import io.fastship.platform.kafka.KafkaClients;
 import io.fastship.platform.lifecycle.Closer;
+import io.fastship.platform.streams.TransientFailures;
 import io.fastship.platform.streams.StreamsHealth;
 import io.fastship.platform.streams.DeadLetterHandlers;
 import io.fastship.platform.streams.StreamsSettings;
@@ -111,10 +112,9 @@ public final class InventoryService implements AutoCloseable {
                     failure.complete(now);
                 }
             });
-            streams.setUncaughtExceptionHandler(error -> {
-                log.error("An inventory stream thread failed; stopping this instance", error);
-                return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-            });
+            // A transient failure (registry away) replaces the thread to retry; anything else stops the instance.
+            streams.setUncaughtExceptionHandler(
+                    TransientFailures.uncaughtHandler(StreamThreadExceptionResponse.SHUTDOWN_CLIENT));
             // Every internal client's metrics, among them records-lag per partition and the task-level ones.
             KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
             streamsMetrics.bindTo(metrics.registry());

@@ -23,17 +23,15 @@ import io.fastship.payment.gateway.GatewayUnavailableException;
 import io.fastship.payment.gateway.PaymentGateway;
 import io.fastship.payment.gateway.Refund;
 import io.fastship.platform.deadletter.DeadLetter;
+import io.fastship.platform.failure.FailureClassifier;
 import io.fastship.platform.processing.TaskBatch;
 import io.fastship.platform.processing.TaskProcessor;
 import io.fastship.platform.processing.TaskResult;
 import io.fastship.platform.tracing.RecordObserver;
 import io.fastship.platform.tracing.RecordScope;
-import io.fastship.schemas.registry.SchemaRegistryException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.AuthenticationException;
-import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -265,17 +263,7 @@ public final class PaymentProcessor implements TaskProcessor {
 
     /** Registry unreachable, overloaded or refusing our credentials: not the record's fault, so retry it later. */
     static boolean isTransient(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof AuthenticationException || t instanceof AuthorizationException) {
-                return true;
-            }
-            if (t instanceof SchemaRegistryException registry) {
-                int status = registry.status();
-                return status == SchemaRegistryException.NO_RESPONSE || status == 429 || status >= 500
-                        || status == 401 || status == 403;
-            }
-        }
-        return false;
+        return FailureClassifier.isTransient(error);
     }
 
     /** Null when the order can be charged; otherwise why it never can. */
