@@ -196,6 +196,8 @@ public final class OrderService implements AutoCloseable {
                 config.stateDir(), Optional.of(config.applicationServer()), config.standbyReplicas(),
                 config.commitInterval());
         settings.put(StreamsConfig.CLIENT_ID_CONFIG, config.applicationId() + "-" + config.instanceId());
+        // Deadlines run on stream time (DeadlineClock): 0 makes Streams fetch a lagging input before moving on.
+        settings.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, 0L);
         DeadLetterHandlers.countInto(settings, registry);
         passThroughCompression(config).ifPresent(type ->
                 settings.put(StreamsConfig.producerPrefix("compression.type"), type));
