@@ -24,6 +24,8 @@ import io.fastship.order.http.GetOrderHandler;
 import io.fastship.order.http.OrderEventsHandler;
 import io.fastship.order.http.OrderRoutes;
 import io.fastship.order.intake.OrderPublisher;
+import io.fastship.order.query.CommittedStatusFeed;
+import io.fastship.order.query.CommittedStatuses;
 import io.fastship.order.query.OrderLocator;
 import io.fastship.order.query.OrderQueries;
 import io.fastship.order.query.OrderWatchers;
@@ -69,6 +71,8 @@ public final class OrderService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OrderService.class);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+    /** Views changed more recently than this show only committed statuses (Streams' EOS transactions end sooner). */
+    private static final Duration COMMITTED_WINDOW = Duration.ofMinutes(2);
 
     private final OrderServiceConfig config;
     private final Closer closer;
@@ -141,7 +145,19 @@ public final class OrderService implements AutoCloseable {
             KafkaHealth kafkaHealth = closer.register("kafka-health",
                     new KafkaHealth(clients.admin(), scheduler, Duration.ofSeconds(5), Duration.ofSeconds(3)));
             HostInfo self = new HostInfo(config.advertisedUrl().getHost(), config.advertisedUrl().getPort());
-            OrderLocator locator = new OrderLocator(streams, self);
+            CommittedStatuses committed = new CommittedStatuses(COMMITTED_WINDOW);
+            OrderLocator locator = new OrderLocator(streams, self, committed);
+            var statusValues = clients.valueSerde(topics.orderStatus()).deserializer();
+            closer.register("committed-statuses", new CommittedStatusFeed(
+                    clients.consumer("unused", config.instanceId() + "-committed-status",
+                            Map.of("group.id", "", "enable.auto.commit", false)),
+                    statusValues, topics.orderStatus().name(), committed,
+                    orderId -> {
+                        if (watchers.watching(orderId)
+                                && locator.locate(orderId, true) instanceof OrderLocator.Local local) {
+                            local.view().ifPresent(view -> watchers.changed(view, List.of()));
+                        }
+                    }, Clock.systemUTC()).start());
             RemoteOrders remote = new RemoteOrders(httpClientPool, config.applicationServer());
             OrderQueries queries = new OrderQueries(locator, watchers, remote, scheduler, config.queryRetry());
 
@@ -185,10 +201,9 @@ public final class OrderService implements AutoCloseable {
                                              Closer closer) {
         SagaSerdes serdes = SagaSerdes.create(clients.registry(), config.kafka().registryConfig());
         OrderOutcomeMetrics outcomes = new OrderOutcomeMetrics(registry);
-        OrderViewListener listener = (view, emitted) -> {
-            outcomes.changed(view, emitted);
-            watchers.changed(view, emitted);
-        };
+        // Watchers are woken by the committed order-status reader (CommittedStatusFeed), not from inside the
+        // transaction: a status that is rolled back must never reach a client.
+        OrderViewListener listener = outcomes::changed;
         var topology = OrderTopology.build(topics, serdes, new OrderSaga(config.orderDeadline()),
                 config.deadlineScanInterval(), listener, new RecordObserver(tracing, registry, "order-saga",
                         config.applicationId(), Clock.systemUTC()));

@@ -121,6 +121,11 @@ public final class OrderWatchers implements OrderViewListener, AutoCloseable {
         return result;
     }
 
+    /** True while someone waits for the order (so the committed reader looks it up only then). */
+    public boolean watching(String orderId) {
+        return byOrder.containsKey(orderId);
+    }
+
     /** Watches in progress (waiting GETs and open event streams). */
     public int active() {
         return active.get();
