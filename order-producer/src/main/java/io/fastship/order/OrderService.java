@@ -149,8 +149,9 @@ public final class OrderService implements AutoCloseable {
             OrderLocator locator = new OrderLocator(streams, self, committed);
             var statusValues = clients.valueSerde(topics.orderStatus()).deserializer();
             closer.register("committed-statuses", new CommittedStatusFeed(
-                    clients.consumer("unused", config.instanceId() + "-committed-status",
-                            Map.of("group.id", "", "enable.auto.commit", false)),
+                    // Partitions are assigned, never subscribed, and nothing is committed: the group id is unused.
+                    clients.consumer(config.applicationId() + "-committed-status-reader",
+                            config.instanceId() + "-committed-status", Map.of()),
                     statusValues, topics.orderStatus().name(), committed,
                     orderId -> {
                         if (watchers.watching(orderId)
