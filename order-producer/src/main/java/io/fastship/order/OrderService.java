@@ -2,6 +2,8 @@ package io.fastship.order;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import io.fastship.events.OrderCreated;
 import io.fastship.order.health.KafkaHealth;
@@ -11,6 +13,8 @@ import io.fastship.order.http.GetOrderHandler;
 import io.fastship.order.http.OrderEventsHandler;
 import io.fastship.order.http.OrderRoutes;
 import io.fastship.order.intake.OrderPublisher;
+import io.fastship.order.query.CommittedStatusFeed;
+import io.fastship.order.query.CommittedStatuses;
 import io.fastship.order.query.OrderLocator;
 import io.fastship.order.query.OrderQueries;
 import io.fastship.order.query.OrderWatchers;
@@ -39,6 +43,9 @@ import org.apache.kafka.streams.state.HostInfo;
  */
 public final class OrderService implements AutoCloseable {
 
+    /** Views changed more recently than this show only committed statuses (Streams' EOS transactions end sooner). */
+    private static final Duration COMMITTED_WINDOW = Duration.ofMinutes(2);
+
     private final OrderServiceConfig config;
     private final ServiceRuntime runtime;
     private final KafkaStreams streams;
@@ -65,14 +72,15 @@ public final class OrderService implements AutoCloseable {
         Gauge.builder("fastship.order.waiters", watchers, OrderWatchers::active)
                 .description("Requests waiting for an order to change (waitForFinal GETs, event streams)")
                 .register(runtime.metrics());
-        KafkaStreams streams = runtime.runStreams(topology(config, runtime, watchers), new StreamsOptions(
+        KafkaStreams streams = runtime.runStreams(topology(config, runtime), new StreamsOptions(
                 config.stateDir(), config.standbyReplicas(), config.commitInterval(), 1));
         OrderPublisher publisher = publisher(config, runtime);
 
         runtime.health("kafka", runtime.own("kafka-health", new KafkaHealth(runtime.clients().admin(),
                 threads.timers(), Duration.ofSeconds(5), Duration.ofSeconds(3))));
         HostInfo self = HostInfo.buildFromEndpoint(config.service().applicationServer());
-        OrderLocator locator = new OrderLocator(streams, self);
+        OrderLocator locator = new OrderLocator(streams, self, new CommittedStatuses(COMMITTED_WINDOW));
+        runtime.own("committed-statuses", committedStatusFeed(config, runtime, locator, watchers));
         RemoteOrders remote = new RemoteOrders(threads.forwarding(), config.service().applicationServer());
         OrderQueries queries = new OrderQueries(locator, watchers, remote, threads.timers(), config.queryRetry());
         CreateOrderHandler create = new CreateOrderHandler(publisher, queries, new ApiKeyAuth(config.apiKeys()),
@@ -84,16 +92,31 @@ public final class OrderService implements AutoCloseable {
         return new OrderService(config, runtime, streams, watchers);
     }
 
-    /** The saga: its view changes feed the outcome metrics and wake the requests waiting for the order. */
-    private static Topology topology(OrderServiceConfig config, ServiceRuntime runtime, OrderWatchers watchers) {
+    /**
+     * The saga: its view changes feed the outcome metrics only. Watchers are woken by the committed order-status
+     * reader ({@link CommittedStatusFeed}), not from inside the transaction: a rolled-back status never reaches a client.
+     */
+    private static Topology topology(OrderServiceConfig config, ServiceRuntime runtime) {
         OrderOutcomeMetrics outcomes = new OrderOutcomeMetrics(runtime.metrics());
         return OrderTopology.build(runtime.topics(),
                 OrderViewSerde.create(runtime.clients().registry(), config.service().kafka().registryConfig()),
-                new OrderSaga(config.orderDeadline()), config.deadlineScanInterval(), (view, emitted) -> {
-                    outcomes.changed(view, emitted);
-                    watchers.changed(view, emitted);
-                }, new RecordObserver(runtime.tracing(), runtime.metrics(), "order-saga", runtime.applicationId(),
+                new OrderSaga(config.orderDeadline()), config.deadlineScanInterval(), outcomes::changed,
+                new RecordObserver(runtime.tracing(), runtime.metrics(), "order-saga", runtime.applicationId(),
                         Clock.systemUTC()));
+    }
+
+    /** Wakes the watchers of an order once its status is committed on order-status (read_committed). */
+    private static CommittedStatusFeed committedStatusFeed(OrderServiceConfig config, ServiceRuntime runtime,
+                                                           OrderLocator locator, OrderWatchers watchers) {
+        // Partitions are assigned, never subscribed, and nothing is committed: the group id is unused.
+        return new CommittedStatusFeed(runtime.clients().consumer(runtime.applicationId() + "-committed-status-reader",
+                config.service().instanceId() + "-committed-status", Map.of()),
+                runtime.topics().orderStatus().valueSerde().deserializer(), runtime.topics().orderStatus().name(),
+                locator.committed(), orderId -> {
+                    if (watchers.watching(orderId) && locator.locate(orderId, true) instanceof OrderLocator.Local local) {
+                        local.view().ifPresent(view -> watchers.changed(view, List.of()));
+                    }
+                }, Clock.systemUTC()).start();
     }
 
     private static OrderPublisher publisher(OrderServiceConfig config, ServiceRuntime runtime) {

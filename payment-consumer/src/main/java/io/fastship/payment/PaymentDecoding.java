@@ -4,10 +4,8 @@ import java.util.Optional;
 
 import io.fastship.events.OrderCreated;
 import io.fastship.platform.deadletter.DeadLetter;
-import io.fastship.schemas.registry.SchemaRegistryException;
+import io.fastship.platform.failure.FailureClassifier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.errors.AuthenticationException;
-import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -36,17 +34,7 @@ final class PaymentDecoding {
 
     /** Registry unreachable, overloaded or refusing our credentials: not the record's fault, so retry it later. */
     static boolean isTransient(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof AuthenticationException || t instanceof AuthorizationException) {
-                return true;
-            }
-            if (t instanceof SchemaRegistryException registry) {
-                int status = registry.status();
-                return status == SchemaRegistryException.NO_RESPONSE || status == 429 || status >= 500
-                        || status == 401 || status == 403;
-            }
-        }
-        return false;
+        return FailureClassifier.isTransient(error);
     }
 
     /** Null when the order can be charged; otherwise why it never can. */

@@ -24,7 +24,10 @@ import org.slf4j.LoggerFactory;
  * Runs the reservation of each order, keyed by orderId: splits a new order into one reserve command per line
  * (sent to the SKU's owner), gathers the answers, and decides all-or-nothing: RESERVED when every line is held,
  * otherwise REJECTED with release commands for the lines that were held. A cancelled RESERVED order gets its
- * stock released and a RELEASED event, once. Everything an input causes is written in one transaction.
+ * stock released and a RELEASED event, once. An order cancelled while answers are still out has every line that
+ * may be held released at once, answered or not: an answer can be lost (dead-lettered), and a release that
+ * reaches the SKU's owner before the reserve makes that reserve a no-op, so nothing stays held whatever arrives
+ * later. Everything an input causes is written in one transaction.
  */
 public final class OrderCoordinator implements Processor<String, Object, String, Object> {
 
@@ -114,7 +117,10 @@ public final class OrderCoordinator implements Processor<String, Object, String,
 
     private OrderProgress decide(Record<String, Object> record, String orderId, OrderProgress progress) {
         if (!progress.allReserved()) {
-            releaseHeldLines(record, orderId, progress);
+            if (!progress.cancelRequested()) {
+                // A cancellation while pending released every line already (onStatus).
+                releaseHeldLines(record, orderId, progress);
+            }
             emit(record, InventoryEvents.rejected(orderId, progress, now()));
             metrics.rejected();
             return progress.with(OrderProgress.Status.REJECTED);
@@ -122,7 +128,10 @@ public final class OrderCoordinator implements Processor<String, Object, String,
         emit(record, InventoryEvents.reserved(orderId, progress, now()));
         metrics.reserved();
         if (progress.cancelRequested()) {
-            return release(record, orderId, progress);
+            // Its lines were released when the cancellation came; say so now that the reservation is complete.
+            emit(record, InventoryEvents.released(orderId, progress, now()));
+            metrics.released();
+            return progress.with(OrderProgress.Status.RELEASED);
         }
         return progress.with(OrderProgress.Status.RESERVED);
     }
@@ -136,7 +145,8 @@ public final class OrderCoordinator implements Processor<String, Object, String,
         OrderProgress progress = store.get(orderId);
         if (progress == null) {
             store.put(orderId, OrderProgress.cancelledUnseen(change.getReason()));
-        } else if (progress.status() == OrderProgress.Status.PENDING) {
+        } else if (progress.status() == OrderProgress.Status.PENDING && !progress.cancelRequested()) {
+            releaseEveryLineThatMayBeHeld(record, orderId, progress);
             store.put(orderId, progress.withCancelRequest(change.getReason()));
         } else if (progress.status() == OrderProgress.Status.RESERVED) {
             store.put(orderId, release(record, orderId, progress.withCancelRequest(change.getReason())));
@@ -155,6 +165,16 @@ public final class OrderCoordinator implements Processor<String, Object, String,
         for (int i = 0; i < progress.lines().size(); i++) {
             OrderProgress.Line line = progress.lines().get(i);
             if (line.outcome() == LineOutcome.RESERVED) {
+                send(record, new LineCommand(LineCommand.Kind.RELEASE, orderId, i, line.sku(), line.quantity()));
+            }
+        }
+    }
+
+    /** Reserved lines and lines not answered yet; a line refused by its owner holds nothing. */
+    private void releaseEveryLineThatMayBeHeld(Record<String, Object> record, String orderId, OrderProgress progress) {
+        for (int i = 0; i < progress.lines().size(); i++) {
+            OrderProgress.Line line = progress.lines().get(i);
+            if (line.outcome() == null || line.outcome() == LineOutcome.RESERVED) {
                 send(record, new LineCommand(LineCommand.Kind.RELEASE, orderId, i, line.sku(), line.quantity()));
             }
         }

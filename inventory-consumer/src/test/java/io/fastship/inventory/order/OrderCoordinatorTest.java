@@ -42,22 +42,40 @@ class OrderCoordinatorTest {
     }
 
     @Test
-    void aCancellationWhileLinesAreOutReleasesThemOnceTheyAreAllReserved() {
+    void aCancellationWhileLinesAreOutReleasesThemAtOnceAndReportsReleasedWhenAllAreAnswered() {
         process("o-1", order("o-1", "SKU-1", 2, "SKU-2", 1));
         assertThat(commands()).extracting(LineCommand::kind, LineCommand::sku)
                 .containsExactly(tuple(LineCommand.Kind.RESERVE, "SKU-1"), tuple(LineCommand.Kind.RESERVE, "SKU-2"));
         context.resetForwards();
 
         process("o-1", cancelled("o-1"));
+        assertThat(commands()).extracting(LineCommand::kind, LineCommand::line)
+                .containsExactly(tuple(LineCommand.Kind.RELEASE, 0), tuple(LineCommand.Kind.RELEASE, 1));
+        context.resetForwards();
+        process("o-1", cancelled("o-1"));
         process("o-1", reserved("o-1", 0, "SKU-1", 2));
-        assertThat(context.forwarded()).isEmpty();
+        assertThat(context.forwarded()).as("a repeated cancellation releases nothing twice").isEmpty();
 
         process("o-1", reserved("o-1", 1, "SKU-2", 1));
 
         assertThat(events()).extracting(InventoryEvent::getStatus)
                 .containsExactly(InventoryStatus.RESERVED, InventoryStatus.RELEASED);
-        assertThat(commands()).extracting(LineCommand::kind, LineCommand::line)
-                .containsExactly(tuple(LineCommand.Kind.RELEASE, 0), tuple(LineCommand.Kind.RELEASE, 1));
+        assertThat(commands()).isEmpty();
+    }
+
+    @Test
+    void aCancellationWhileAnAnswerIsMissingReleasesEveryLineThatMayBeHeldAtOnce() {
+        process("o-2", order("o-2", "SKU-1", 2, "SKU-2", 1));
+        process("o-2", reserved("o-2", 0, "SKU-1", 2));
+        // Line 1's answer was dead-lettered: it never arrives, but its stock may well be held.
+        context.resetForwards();
+
+        process("o-2", cancelled("o-2"));
+
+        assertThat(commands()).extracting(LineCommand::kind, LineCommand::line, LineCommand::sku)
+                .containsExactly(tuple(LineCommand.Kind.RELEASE, 0, "SKU-1"),
+                        tuple(LineCommand.Kind.RELEASE, 1, "SKU-2"));
+        assertThat(events()).isEmpty();
     }
 
     @Test

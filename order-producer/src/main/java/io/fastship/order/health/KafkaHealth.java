@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.fastship.platform.http.Health;
@@ -13,7 +14,8 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
 /**
  * Kafka reachability for {@code /health}: checked in the background every few seconds, so the endpoint answers
- * at once from the last result instead of waiting for a broker that may be gone.
+ * at once from the last result instead of waiting for a broker that may be gone. The check never blocks the
+ * scheduler's thread: it is asynchronous, and at most one is in flight.
  */
 public final class KafkaHealth implements HealthIndicator, AutoCloseable {
 
@@ -21,6 +23,7 @@ public final class KafkaHealth implements HealthIndicator, AutoCloseable {
     private final Duration timeout;
     private final AtomicReference<Health> last = new AtomicReference<>(Health.down("not checked yet"));
     private final ScheduledFuture<?> schedule;
+    private final AtomicBoolean inFlight = new AtomicBoolean();
 
     public KafkaHealth(Admin admin, ScheduledExecutorService scheduler, Duration interval, Duration timeout) {
         this.admin = admin;
@@ -33,16 +36,28 @@ public final class KafkaHealth implements HealthIndicator, AutoCloseable {
         return last.get();
     }
 
+    /**
+     * Starts one check and returns at once: the answer is recorded by the admin client's thread. The scheduler
+     * that calls this is shared with the request timers, so it must never wait for a broker here.
+     */
     void refresh() {
+        if (!inFlight.compareAndSet(false, true)) {
+            return;
+        }
         try {
-            int nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
-                    .nodes().get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS).size();
-            last.set(Health.up(nodes + " broker(s) reachable"));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            last.set(Health.down("Kafka not reachable: " + cause.getClass().getSimpleName()));
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
+                    .nodes().whenComplete((nodes, error) -> {
+                        if (error != null) {
+                            Throwable cause = error.getCause() != null ? error.getCause() : error;
+                            last.set(Health.down("Kafka not reachable: " + cause.getClass().getSimpleName()));
+                        } else {
+                            last.set(Health.up(nodes.size() + " broker(s) reachable"));
+                        }
+                        inFlight.set(false);
+                    });
+        } catch (RuntimeException e) {
+            last.set(Health.down("Kafka not reachable: " + e.getClass().getSimpleName()));
+            inFlight.set(false);
         }
     }
 

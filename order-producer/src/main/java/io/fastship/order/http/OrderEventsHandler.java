@@ -26,6 +26,8 @@ import io.javalin.http.sse.SseHandler;
 public final class OrderEventsHandler implements Handler {
 
     static final String EVENT = "status";
+    /** How often an idle stream sends an SSE comment, to find clients that went away. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(10);
 
     private final OrderLocator locator;
     private final OrderWatchers watchers;
@@ -73,13 +75,29 @@ public final class OrderEventsHandler implements Handler {
             return;
         }
         ScheduledFuture<?> limit = timers.schedule(client::close, maxStream.toMillis(), TimeUnit.MILLISECONDS);
-        client.onClose(() -> {
+        // A client that went away is found by the next heartbeat failing, not after the whole maxStream.
+        ScheduledFuture<?> heartbeat = timers.scheduleWithFixedDelay(() -> latest.heartbeat(),
+                HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+        Runnable release = () -> {
             watch.close();
             limit.cancel(false);
-        });
+            heartbeat.cancel(false);
+        };
+        client.onClose(release);
+        if (client.terminated()) {
+            // Closed before onClose was registered: the callback may never run, so release here (idempotent).
+            release.run();
+            return;
+        }
         // Registered first, read second: a change in between is delivered by the watch.
-        if (locator.locate(orderId, true) instanceof OrderLocator.Local local && local.view().isPresent()) {
-            latest.send(local.view().get());
+        try {
+            if (locator.locate(orderId, true) instanceof OrderLocator.Local local && local.view().isPresent()) {
+                latest.send(local.view().get());
+            }
+        } catch (RuntimeException e) {
+            release.run();
+            client.close();
+            throw e;
         }
     }
 
@@ -115,8 +133,29 @@ public final class OrderEventsHandler implements Handler {
                 return;
             }
             last = view;
-            client.sendEvent(EVENT, OrderJson.text(view), Long.toString(view.version()));
+            try {
+                client.sendEvent(EVENT, OrderJson.text(view), Long.toString(view.version()));
+            } catch (RuntimeException e) {
+                client.close();
+                return;
+            }
             if (view.isFinal()) {
+                client.close();
+            }
+        }
+
+        /** A comment line; a write to a client that is gone fails, and the stream is closed (freeing its watch). */
+        synchronized void heartbeat() {
+            if (client.terminated()) {
+                client.close();
+                return;
+            }
+            try {
+                client.sendComment("heartbeat");
+            } catch (RuntimeException e) {
+                client.close();
+            }
+            if (client.terminated()) {
                 client.close();
             }
         }

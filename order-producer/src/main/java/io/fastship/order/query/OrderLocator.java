@@ -21,10 +21,13 @@ public final class OrderLocator {
 
     private final KafkaStreams streams;
     private final HostInfo self;
+    private final CommittedStatuses committed;
 
-    public OrderLocator(KafkaStreams streams, HostInfo self) {
+    /** Reads every view through {@code committed}, so no answer shows a status that could be rolled back. */
+    public OrderLocator(KafkaStreams streams, HostInfo self, CommittedStatuses committed) {
         this.streams = streams;
         this.self = self;
+        this.committed = committed;
     }
 
     /** Where the order is, as far as this instance can tell right now. */
@@ -74,7 +77,8 @@ public final class OrderLocator {
                     .withPartition(partition);
             ReadOnlyKeyValueStore<String, OrderView> store =
                     streams.store(stale ? parameters.enableStaleStores() : parameters);
-            return new Local(Optional.ofNullable(store.get(orderId)).filter(OrderView::known));
+            return new Local(Optional.ofNullable(store.get(orderId)).filter(OrderView::known)
+                    .map(view -> committed.visible(view, java.time.Instant.now())));
         } catch (InvalidStateStoreException e) {
             return new Unavailable(e.getMessage());
         }
@@ -82,5 +86,10 @@ public final class OrderLocator {
 
     public HostInfo self() {
         return self;
+    }
+
+    /** The committed statuses every read passes through, fed by the read_committed order-status reader. */
+    public CommittedStatuses committed() {
+        return committed;
     }
 }

@@ -90,7 +90,13 @@ public final class OrderWatchers implements OrderViewListener, AutoCloseable {
             throw new TooManyWatchersException(max);
         }
         Watch watch = new Watch(orderId, onChange);
-        byOrder.computeIfAbsent(orderId, id -> ConcurrentHashMap.newKeySet()).add(watch);
+        // Added inside compute: a close that empties and removes the set runs under the same key lock, so a watch
+        // can never land in a set that was just dropped from the map (and so never be notified).
+        byOrder.compute(orderId, (id, watches) -> {
+            Set<Watch> set = watches == null ? ConcurrentHashMap.newKeySet() : watches;
+            set.add(watch);
+            return set;
+        });
         return watch;
     }
 
@@ -113,6 +119,11 @@ public final class OrderWatchers implements OrderViewListener, AutoCloseable {
             timer.cancel(false);
         });
         return result;
+    }
+
+    /** True while someone waits for the order (so the committed reader looks it up only then). */
+    public boolean watching(String orderId) {
+        return byOrder.containsKey(orderId);
     }
 
     /** Watches in progress (waiting GETs and open event streams). */

@@ -94,8 +94,16 @@ public final class OrderSaga {
 
     /** Cancels a PENDING order whose deadline has passed; anything else is left alone. */
     public Step onDeadline(OrderView current, Instant now) {
+        return onDeadline(current, now, now);
+    }
+
+    /**
+     * Cancels a PENDING order whose deadline lies at or before {@code enforceableUpTo} (the time up to which every
+     * outcome has been read), stamping the cancellation {@code now}.
+     */
+    public Step onDeadline(OrderView current, Instant enforceableUpTo, Instant now) {
         if (current.status() != OrderStatus.PENDING || current.deadlineAt() == null
-                || now.isBefore(current.deadlineAt())) {
+                || enforceableUpTo.isBefore(current.deadlineAt())) {
             return Step.unchanged(current);
         }
         List<StatusEmission> emissions = new ArrayList<>();

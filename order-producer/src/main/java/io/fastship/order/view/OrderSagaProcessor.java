@@ -30,13 +30,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Folds the three input streams of one order (they share key and partition) into its view with {@link OrderSaga},
- * keeps the deadline index in step, forwards the status events, and cancels due orders on a wall-clock punctuator.
+ * keeps the deadline index in step, forwards the status events, and cancels due orders. Deadlines are enforced
+ * against the task's stream time (see {@link DeadlineClock} for why), checked as stream time advances and on a
+ * wall-clock punctuator that also covers idle inputs.
  */
 final class OrderSagaProcessor implements Processor<String, SpecificRecord, String, OrderStatusChanged> {
 
     private static final Logger log = LoggerFactory.getLogger(OrderSagaProcessor.class);
     /** Due orders handled per punctuation, so one scan never holds the task for long; the rest wait a tick. */
     static final int MAX_EXPIRIES_PER_SCAN = 1_000;
+    /** Inputs quiet this long while the task runs count as caught up (the idle fallback of {@link DeadlineClock}). */
+    static final Duration IDLE_GRACE = Duration.ofSeconds(10);
 
     private final OrderSaga saga;
     private final Duration scanInterval;
@@ -44,6 +48,7 @@ final class OrderSagaProcessor implements Processor<String, SpecificRecord, Stri
     private ProcessorContext<String, OrderStatusChanged> context;
     private KeyValueStore<String, OrderView> views;
     private KeyValueStore<String, String> deadlines;
+    private DeadlineClock clock;
 
     OrderSagaProcessor(OrderSaga saga, Duration scanInterval, OrderViewListener listener) {
         this.saga = saga;
@@ -56,7 +61,12 @@ final class OrderSagaProcessor implements Processor<String, SpecificRecord, Stri
         context = processorContext;
         views = context.getStateStore(OrderTopology.VIEWS);
         deadlines = context.getStateStore(OrderTopology.DEADLINES);
-        context.schedule(scanInterval, PunctuationType.WALL_CLOCK_TIME, this::expireDue);
+        clock = new DeadlineClock(IDLE_GRACE, stallThreshold(scanInterval), context.currentSystemTimeMs());
+        context.schedule(scanInterval, PunctuationType.WALL_CLOCK_TIME, wall -> {
+            clock.wallClockTick(wall);
+            expireDue(wall);
+        });
+        context.schedule(scanInterval, PunctuationType.STREAM_TIME, ignored -> expireDue(context.currentSystemTimeMs()));
     }
 
     @Override
@@ -72,6 +82,7 @@ final class OrderSagaProcessor implements Processor<String, SpecificRecord, Stri
             throw new IllegalArgumentException("record key '" + orderId + "' does not match orderId '" + claimed
                     + "' of " + event.getSchema().getName());
         }
+        clock.recordProcessed(context.currentSystemTimeMs());
         OrderView current = currentView(orderId);
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         OrderSaga.Step step;
@@ -90,17 +101,29 @@ final class OrderSagaProcessor implements Processor<String, SpecificRecord, Stri
         apply(current, step, now, new RecordHeaders());
     }
 
+    /** Three missed ticks, and at least two seconds, is not jitter: the task was not running. */
+    static Duration stallThreshold(Duration scanInterval) {
+        Duration threeTicks = scanInterval.multipliedBy(3);
+        return threeTicks.compareTo(Duration.ofSeconds(2)) > 0 ? threeTicks : Duration.ofSeconds(2);
+    }
+
     private void expireDue(long wallClockMillis) {
+        long upTo = clock.enforceableUpTo(context.currentStreamTimeMs(), wallClockMillis);
+        if (upTo == DeadlineClock.UNKNOWN) {
+            return;
+        }
+        Instant enforceable = Instant.ofEpochMilli(upTo);
         Instant now = Instant.ofEpochMilli(wallClockMillis);
         List<KeyValue<String, String>> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> range = deadlines.range(DeadlineIndex.FIRST, DeadlineIndex.dueUpTo(now))) {
+        try (KeyValueIterator<String, String> range = deadlines.range(DeadlineIndex.FIRST,
+                DeadlineIndex.dueUpTo(enforceable))) {
             while (range.hasNext() && due.size() < MAX_EXPIRIES_PER_SCAN) {
                 due.add(range.next());
             }
         }
         for (KeyValue<String, String> entry : due) {
             OrderView current = currentView(DeadlineIndex.orderIdOf(entry.value));
-            OrderSaga.Step step = saga.onDeadline(current, now);
+            OrderSaga.Step step = saga.onDeadline(current, enforceable, now);
             if (step.changed()) {
                 // No input record here: the cancellation continues the trace the order's entry remembers.
                 Optional<String> traceparent = DeadlineIndex.traceparentOf(entry.value);

@@ -80,4 +80,34 @@ class OrderWatchersTest {
 
         assertThat(watchers.active()).isZero();
     }
+
+    @Test
+    void aWatchAddedWhileTheLastOtherOneClosesIsStillNotified() throws Exception {
+        OrderWatchers many = new OrderWatchers(timers, Runnable::run, 1_000);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 3_000; round++) {
+                String id = "o-" + round;
+                OrderWatchers.Watch leaving = many.watch(id, v -> { });
+                java.util.concurrent.atomic.AtomicBoolean told = new java.util.concurrent.atomic.AtomicBoolean();
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+                var closing = pool.submit(() -> {
+                    start.await();
+                    leaving.close();
+                    return null;
+                });
+                var joining = pool.submit(() -> {
+                    start.await();
+                    return many.watch(id, v -> told.set(true));
+                });
+                closing.get();
+                OrderWatchers.Watch joined = joining.get();
+                many.changed(view(id, OrderStatus.CONFIRMED), List.of());
+                assertThat(told).as("round %d", round).isTrue();
+                joined.close();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.fastship.platform.streams.DeadLetterHandlers;
+import io.fastship.platform.streams.TransientFailures;
 import io.fastship.platform.streams.StreamsHealth;
 import io.fastship.platform.streams.StreamsOptions;
 import io.fastship.platform.streams.StreamsSettings;
@@ -34,6 +35,8 @@ final class StreamsLifecycle {
                 options.commitInterval());
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, options.streamThreads());
         config.put(StreamsConfig.CLIENT_ID_CONFIG, applicationId + "-" + runtime.settings().instanceId());
+        // Deadlines run on stream time (the order saga's DeadlineClock): 0 makes Streams fetch a lagging input first.
+        config.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, 0L);
         DeadLetterHandlers.countInto(config, runtime.metrics());
         KafkaStreams streams = new KafkaStreams(topology, new StreamsConfig(config));
         streams.setStateListener((now, before) -> {
@@ -42,11 +45,10 @@ final class StreamsLifecycle {
                 runtime.failed("streams", "Kafka Streams reached ERROR");
             }
         });
-        // A replaced thread would fail on the same record again; the restarted process is the one recovery.
-        streams.setUncaughtExceptionHandler(error -> {
-            log.error("A {} stream thread failed; shutting the Streams client down", runtime.serviceId(), error);
-            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
+        // A transient failure (registry away, a timeout) replaces the thread, so the task retries from its last commit;
+        // anything else would fail on the same record again, so the client shuts down and the process restarts.
+        streams.setUncaughtExceptionHandler(
+                TransientFailures.uncaughtHandler(StreamThreadExceptionResponse.SHUTDOWN_CLIENT));
         // Every internal client's metrics, among them records-lag per partition and the task-level ones.
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(runtime.metrics());
