@@ -14,8 +14,8 @@ import io.fastship.localstack.process.FreePorts;
 import io.fastship.localstack.process.ModuleClasspath;
 import io.fastship.localstack.process.ServiceKind;
 import io.fastship.localstack.process.ServiceProcess;
-import io.fastship.localstack.registry.SchemaRegistryConfig;
-import io.fastship.localstack.registry.SchemaRegistryServer;
+import io.fastship.registry.SchemaRegistryConfig;
+import io.fastship.registry.SchemaRegistryServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

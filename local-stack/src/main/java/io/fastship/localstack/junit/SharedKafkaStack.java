@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 
 import io.fastship.localstack.broker.BrokerConfig;
 import io.fastship.localstack.broker.KafkaBroker;
-import io.fastship.localstack.registry.SchemaRegistryConfig;
-import io.fastship.localstack.registry.SchemaRegistryServer;
+import io.fastship.registry.SchemaRegistryConfig;
+import io.fastship.registry.SchemaRegistryServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 
