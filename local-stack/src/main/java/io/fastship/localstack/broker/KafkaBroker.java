@@ -41,24 +41,44 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Starts the broker and returns once it answers metadata requests, or fails within {@code readyTimeout}. */
     public static KafkaBroker start(BrokerConfig requested, Duration readyTimeout) {
-        BrokerConfig config = withResolvedPorts(requested);
-        BrokerLayout layout = BrokerLayout.prepare(config);
+        return startAll(List.of(requested), readyTimeout).get(0);
+    }
+
+    /**
+     * Starts every node of a cluster at once (a controller quorum only forms once a majority runs), then
+     * waits until each answers metadata requests. Ports that are 0 must have been resolved by the caller
+     * when there is more than one node, since the quorum's voters name them.
+     */
+    public static List<KafkaBroker> startAll(List<BrokerConfig> requested, Duration readyTimeout) {
         String classpath = BrokerClasspath.resolve();
         long started = System.nanoTime();
-        if (!layout.isFormatted()) {
-            format(config, layout, classpath);
-        }
-        Process process = launch(config, layout, classpath);
-        KafkaBroker broker = new KafkaBroker(config, layout, process);
+        List<KafkaBroker> brokers = new ArrayList<>();
         try {
-            new BrokerReadiness(config.bootstrapServers(), process, layout.outputFile()).await(readyTimeout);
+            for (BrokerConfig each : requested) {
+                BrokerConfig config = withResolvedPorts(each);
+                BrokerLayout layout = BrokerLayout.prepare(config);
+                if (!layout.isFormatted()) {
+                    format(config, layout, classpath);
+                }
+                brokers.add(new KafkaBroker(config, layout, launch(config, layout, classpath)));
+            }
+            for (KafkaBroker broker : brokers) {
+                broker.awaitReady(readyTimeout);
+            }
         } catch (RuntimeException e) {
-            broker.kill();
+            brokers.forEach(KafkaBroker::kill);
             throw e;
         }
-        log.info("Kafka broker ready at {} in {} ms (pid {}, data {})", config.bootstrapServers(),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), process.pid(), config.dataDir());
-        return broker;
+        for (KafkaBroker broker : brokers) {
+            log.info("Kafka broker {} ready at {} in {} ms (pid {}, data {})", broker.config.membership().nodeId(),
+                    broker.bootstrapServers(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                    broker.pid(), broker.config.dataDir());
+        }
+        return brokers;
+    }
+
+    private void awaitReady(Duration timeout) {
+        new BrokerReadiness(config.bootstrapServers(), process, layout.outputFile()).await(timeout);
     }
 
     /** Starts with a 90 second readiness bound, enough for a cold JVM on a busy 2-core machine. */
@@ -87,6 +107,21 @@ public final class KafkaBroker implements AutoCloseable {
         return layout.outputFile();
     }
 
+    /** SIGTERM without waiting, so the nodes of a cluster stop in parallel; see {@link #awaitExit}. */
+    public void requestStop() {
+        process.destroy();
+    }
+
+    /** Waits up to {@code timeout} for the process to exit; returns whether it did. */
+    public boolean awaitExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Kills the broker process at once (SIGKILL), as a crash would: no controlled shutdown. */
     public void kill() {
         process.destroyForcibly();
@@ -103,15 +138,6 @@ public final class KafkaBroker implements AutoCloseable {
         if (!awaitExit(STOP_TIMEOUT)) {
             log.warn("Kafka broker {} did not stop within {}; killing it", process.pid(), STOP_TIMEOUT);
             kill();
-        }
-    }
-
-    private boolean awaitExit(Duration timeout) {
-        try {
-            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 
@@ -133,7 +159,8 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private static void format(BrokerConfig config, BrokerLayout layout, String classpath) {
-        String clusterId = Uuid.randomUuid().toString();
+        String clusterId = config.membership().clusterId().isEmpty()
+                ? Uuid.randomUuid().toString() : config.membership().clusterId();
         List<String> command = javaCommand(classpath, "256m");
         command.addAll(List.of("kafka.tools.StorageTool", "format", "-t", clusterId,
                 "-c", layout.serverProperties().toString(), "--ignore-formatted"));
