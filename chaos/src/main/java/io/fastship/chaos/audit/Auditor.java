@@ -17,6 +17,9 @@ public final class Auditor {
                 new DeadLetterCheck(), new TimeoutCheck(timeoutGrace));
     }
 
+    /** Key prefix of poison written on purpose; the auditor expects such keys on the dead-letter topics. */
+    public static final String POISON_PREFIX = DeadLetterCheck.POISON_PREFIX;
+
     public Auditor() {
         this(DEFAULT_TIMEOUT_GRACE);
     }

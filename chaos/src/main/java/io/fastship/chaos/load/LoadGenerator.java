@@ -82,13 +82,22 @@ public final class LoadGenerator {
         return new LoadResult(accepted, refused);
     }
 
+    /** The problem+json title of a refusal, so the report says why without one line per request. */
+    private static String title(String body) {
+        try {
+            return JSON.readTree(body).path("title").asText("");
+        } catch (java.io.IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
     private void record(HttpResponse<String> response, Throwable error) {
         if (error != null) {
             refused.merge(error.getClass().getSimpleName(), 1, Integer::sum);
             return;
         }
         if (response.statusCode() != 202) {
-            refused.merge("HTTP " + response.statusCode(), 1, Integer::sum);
+            refused.merge("HTTP " + response.statusCode() + " " + title(response.body()), 1, Integer::sum);
             return;
         }
         try {

@@ -19,7 +19,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 public final class PoisonInjector {
 
     /** Key prefix of every poison record; dead letters keep the original key. */
-    public static final String KEY_PREFIX = "chaos-poison-";
+    public static final String KEY_PREFIX = io.fastship.chaos.audit.Auditor.POISON_PREFIX;
 
     private PoisonInjector() {
     }
