@@ -63,6 +63,20 @@ class AuditorTest {
     }
 
     @Test
+    void oneMoreCancelledCarryingALateOutcomeIsByDesignButTheSameOneTwiceIsADuplicate() {
+        Story story = new Story().seed("SKU-1", 10).order("o-1", "SKU-1", 1, 100)
+                .inventory("o-1", InventoryStatus.REJECTED).status("o-1", OrderStatus.CANCELLED, "out of stock")
+                .payment("o-1", PaymentStatus.AUTHORIZED)
+                .status("o-1", OrderStatus.CANCELLED, "out of stock", PaymentStatus.AUTHORIZED)
+                .payment("o-1", PaymentStatus.REFUNDED).charged("o-1", 100, 100);
+
+        assertThat(story.audit().violations()).isEmpty();
+
+        story.status("o-1", OrderStatus.CANCELLED, "out of stock", PaymentStatus.AUTHORIZED);
+        assertThat(broken(story.audit())).containsExactly(Guarantee.STATUS_ONCE);
+    }
+
+    @Test
     void twoPaymentEventsOfOneStatusAreADuplicate() {
         Story story = new Story().seed("SKU-1", 10).confirmed("o-1", "SKU-1", 1, 100)
                 .payment("o-1", PaymentStatus.AUTHORIZED);

@@ -75,9 +75,14 @@ final class Story {
     }
 
     Story status(String orderId, OrderStatus status, String reason) {
+        return status(orderId, status, reason, null);
+    }
+
+    /** A status event carrying the payment outcome known at that moment. */
+    Story status(String orderId, OrderStatus status, String reason, PaymentStatus payment) {
         Instant at = tick();
         statuses.add(Seen.at(orderId, new OrderStatusChanged(UUID.randomUUID().toString(), orderId, status, reason,
-                null, null, at), statuses.size(), at));
+                payment, null, at), statuses.size(), at));
         return this;
     }
 
