@@ -27,7 +27,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(120);
 
     private final BrokerConfig config;
     private final BrokerLayout layout;
@@ -54,13 +54,19 @@ public final class KafkaBroker implements AutoCloseable {
         long started = System.nanoTime();
         List<KafkaBroker> brokers = new ArrayList<>();
         try {
-            for (BrokerConfig each : requested) {
-                BrokerConfig config = withResolvedPorts(each);
-                BrokerLayout layout = BrokerLayout.prepare(config);
-                if (!layout.isFormatted()) {
-                    format(config, layout, classpath);
+            List<BrokerConfig> configs = requested.stream().map(KafkaBroker::withResolvedPorts).toList();
+            List<BrokerLayout> layouts = configs.stream().map(BrokerLayout::prepare).toList();
+            List<Process> formatters = new ArrayList<>();
+            for (int i = 0; i < configs.size(); i++) {
+                formatters.add(layouts.get(i).isFormatted() ? null : startFormat(configs.get(i), layouts.get(i), classpath));
+            }
+            for (int i = 0; i < configs.size(); i++) {
+                if (formatters.get(i) != null) {
+                    awaitFormatted(formatters.get(i), configs.get(i), layouts.get(i));
                 }
-                brokers.add(new KafkaBroker(config, layout, launch(config, layout, classpath)));
+            }
+            for (int i = 0; i < configs.size(); i++) {
+                brokers.add(new KafkaBroker(configs.get(i), layouts.get(i), launch(configs.get(i), layouts.get(i), classpath)));
             }
             for (KafkaBroker broker : brokers) {
                 broker.awaitReady(readyTimeout);
@@ -158,17 +164,25 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static void format(BrokerConfig config, BrokerLayout layout, String classpath) {
+    /** Starts Kafka's StorageTool for one node; {@link #awaitFormatted} waits for it, so nodes format in parallel. */
+    private static Process startFormat(BrokerConfig config, BrokerLayout layout, String classpath) {
         String clusterId = config.membership().clusterId().isEmpty()
                 ? Uuid.randomUuid().toString() : config.membership().clusterId();
         List<String> command = javaCommand(classpath, "256m");
         command.addAll(List.of("kafka.tools.StorageTool", "format", "-t", clusterId,
                 "-c", layout.serverProperties().toString(), "--ignore-formatted"));
         try {
-            Process formatter = new ProcessBuilder(command)
+            return new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.outputFile().toFile()))
                     .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run Kafka's StorageTool", e);
+        }
+    }
+
+    private static void awaitFormatted(Process formatter, BrokerConfig config, BrokerLayout layout) {
+        try {
             if (!formatter.waitFor(FORMAT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 formatter.destroyForcibly();
                 throw new IllegalStateException("formatting Kafka storage took longer than " + FORMAT_TIMEOUT);
@@ -177,13 +191,11 @@ public final class KafkaBroker implements AutoCloseable {
                 throw new IllegalStateException("formatting Kafka storage in " + config.dataDir() + " failed (exit "
                         + formatter.exitValue() + "): " + ChildJvm.tail(layout.outputFile()));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run Kafka's StorageTool", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while formatting Kafka storage", e);
         }
-        log.info("Formatted Kafka storage in {} (cluster id {})", config.dataDir(), clusterId);
+        log.info("Formatted Kafka storage in {}", config.dataDir());
     }
 
     private static Process launch(BrokerConfig config, BrokerLayout layout, String classpath) {

@@ -95,7 +95,7 @@ public final class KafkaCluster implements AutoCloseable {
     /** The node that currently leads {@code topic}'s {@code partition}, as the cluster's metadata says. */
     public BrokerNode leaderOf(String topic, int partition) {
         Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, liveBootstrapServers(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         try (Admin admin = Admin.create(config)) {
             TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
                     .get(15, TimeUnit.SECONDS).get(topic);
