@@ -8,22 +8,28 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.fastship.localstack.broker.BrokerConfig;
 import io.fastship.localstack.broker.KafkaBroker;
+import io.fastship.localstack.broker.KafkaCluster;
+import io.fastship.localstack.fault.Fault;
+import io.fastship.localstack.fault.FaultInjector;
+import io.fastship.localstack.process.EventLog;
 import io.fastship.localstack.process.FreePorts;
 import io.fastship.localstack.process.GatewayEnv;
 import io.fastship.localstack.process.ModuleClasspath;
+import io.fastship.localstack.process.RegistryProcess;
+import io.fastship.localstack.process.RestartBackoff;
 import io.fastship.localstack.process.ServiceKind;
 import io.fastship.localstack.process.ServiceProcess;
-import io.fastship.localstack.registry.SchemaRegistryConfig;
-import io.fastship.localstack.registry.SchemaRegistryServer;
+import io.fastship.localstack.process.StackProcess;
+import io.fastship.localstack.process.Supervisor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole system on one machine: a real Kafka broker process, the schema registry, and every service
- * instance as its own JVM. Instances can be added and removed while it runs; {@link #close()} stops
- * everything in reverse order of start.
+ * The whole system on one machine: one or more real Kafka broker processes, the schema registry as its own
+ * process, and every service instance as its own JVM. The launcher supervises the JVMs (a process that exits
+ * on its own is started again with backoff), injects faults on demand, and {@link #close()} stops everything
+ * within bounded time, in reverse order of start.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -36,59 +42,73 @@ public final class LocalStack implements AutoCloseable {
             ServiceKind.PAYMENT, ServiceKind.ORDER);
 
     private final LocalStackOptions options;
-    private final KafkaBroker broker;
-    private final SchemaRegistryServer registry;
+    private final KafkaCluster cluster;
+    private final RegistryProcess registry;
+    /** Processes the services depend on, other than brokers: the registry, and the payment gateway once it is one. */
+    private final List<StackProcess> infrastructure = new ArrayList<>();
     private final Map<ServiceKind, List<ServiceProcess>> running = new EnumMap<>(ServiceKind.class);
     private final Map<ServiceKind, Integer> nextInstanceNumber = new EnumMap<>(ServiceKind.class);
+    private final EventLog events;
+    private final Supervisor supervisor;
+    private final FaultInjector faults;
     private boolean closed;
 
-    private LocalStack(LocalStackOptions options, KafkaBroker broker, SchemaRegistryServer registry) {
+    private LocalStack(LocalStackOptions options, KafkaCluster cluster, RegistryProcess registry) {
         this.options = options;
-        this.broker = broker;
+        this.cluster = cluster;
         this.registry = registry;
+        infrastructure.add(registry);
         for (ServiceKind kind : ServiceKind.values()) {
             running.put(kind, new ArrayList<>());
             nextInstanceNumber.put(kind, 1);
         }
+        this.events = new EventLog(options.dataDir().resolve("logs").resolve("launcher.log"));
+        this.supervisor = new Supervisor(this::processes, RestartBackoff.DEFAULT, events);
+        this.faults = new FaultInjector(this::processes, events);
     }
 
     public static LocalStack start(LocalStackOptions options) {
-        BrokerConfig brokerConfig = BrokerConfig.onFreePorts(options.dataDir().resolve("kafka"));
-        if (options.fixedPorts()) {
-            brokerConfig = brokerConfig.withPorts(LocalStackOptions.KAFKA_PORT, LocalStackOptions.CONTROLLER_PORT);
-        }
-        KafkaBroker broker = KafkaBroker.start(brokerConfig);
+        KafkaCluster cluster = KafkaCluster.start(options.dataDir().resolve("kafka"), options.brokers(), options.fixedPorts());
         LocalStack stack = null;
         try {
-            SchemaRegistryServer registry = SchemaRegistryServer.start(new SchemaRegistryConfig(broker.bootstrapServers(),
-                    "127.0.0.1", options.fixedPorts() ? LocalStackOptions.REGISTRY_PORT : 0,
-                    SchemaRegistryConfig.DEFAULT_TOPIC));
-            stack = new LocalStack(options, broker, registry);
+            int registryPort = options.fixedPorts() ? LocalStackOptions.REGISTRY_PORT : FreePorts.next();
+            RegistryProcess registry = RegistryProcess.start(cluster.bootstrapServers(), registryPort,
+                    options.dataDir().resolve("logs").resolve("registry.log"), options.console());
+            stack = new LocalStack(options, cluster, registry);
             for (ServiceKind kind : START_ORDER) {
                 stack.scale(kind, options.instancesOf(kind));
             }
-            stack.seedCatalogOnce();
+            CatalogSeed.once(stack);
             return stack;
         } catch (RuntimeException e) {
             if (stack != null) {
                 stack.close();
             } else {
-                broker.close();
+                cluster.close();
             }
             throw e;
         }
     }
 
     public String bootstrapServers() {
-        return broker.bootstrapServers();
+        return cluster.bootstrapServers();
     }
 
     public String schemaRegistryUrl() {
         return registry.url();
     }
 
+    /** The first broker's current process (the only one unless {@code brokers > 1}). */
     public KafkaBroker broker() {
-        return broker;
+        return cluster.broker(1).broker();
+    }
+
+    public KafkaCluster cluster() {
+        return cluster;
+    }
+
+    public RegistryProcess registry() {
+        return registry;
     }
 
     public LocalStackOptions options() {
@@ -103,6 +123,24 @@ public final class LocalStack implements AutoCloseable {
         List<ServiceProcess> all = new ArrayList<>();
         START_ORDER.forEach(kind -> all.addAll(running.get(kind)));
         return all;
+    }
+
+    /** Every process, as {@code ./fastship status} lists it: brokers, registry (and gateway), service instances. */
+    public synchronized List<StackProcess> processes() {
+        List<StackProcess> all = new ArrayList<>(cluster.brokers());
+        all.addAll(infrastructure);
+        all.addAll(allInstances());
+        return all;
+    }
+
+    /** The process named {@code name} ({@code broker-2}, {@code registry}, {@code payment-1}, ...). */
+    public StackProcess process(String name) {
+        return faults.target(name);
+    }
+
+    /** Injects a fault (kill, restart, pause, down) into one process; see {@link FaultInjector#inject}. */
+    public void inject(Fault fault) {
+        faults.inject(fault);
     }
 
     /** Starts or stops instances until {@code count} of {@code kind} run; new ones are awaited healthy. */
@@ -128,28 +166,6 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /**
-     * Seeds the demo catalog the first time a data directory is used; later starts keep the stock levels
-     * that orders and adjustments left.
-     */
-    private void seedCatalogOnce() {
-        Path marker = options.dataDir().resolve("catalog-seeded");
-        if (options.seedSkus() == 0 || java.nio.file.Files.exists(marker)) {
-            return;
-        }
-        int exit = runTool(ServiceKind.INVENTORY, STOCK_SEEDER, List.of("--skus", Integer.toString(options.seedSkus()),
-                "--units", Long.toString(options.seedUnits())));
-        if (exit != 0) {
-            throw new IllegalStateException("seeding the demo catalog failed (exit " + exit + "); see "
-                    + options.dataDir().resolve("logs"));
-        }
-        try {
-            java.nio.file.Files.writeString(marker, options.seedSkus() + " SKUs x " + options.seedUnits() + " units\n");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     /** Runs a command-line tool of a service's module against this stack; returns its exit code. */
     public int runTool(ServiceKind kind, String mainClass, List<String> args) {
         return ToolRun.run(options.repositoryRoot(), kind, mainClass, args, connectionEnv(),
@@ -158,7 +174,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** The settings a client of this stack needs: bootstrap servers, registry, partitions. */
     public Map<String, String> connectionEnv() {
-        return Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(), "SCHEMA_REGISTRY_URL", registry.url(),
+        return Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers(), "SCHEMA_REGISTRY_URL", registry.url(),
                 "TOPIC_PARTITIONS", Integer.toString(options.partitions()));
     }
 
@@ -174,13 +190,11 @@ public final class LocalStack implements AutoCloseable {
         int port = options.fixedPorts() && running.get(kind).isEmpty() && FreePorts.isFree(kind.firstPort())
                 ? kind.firstPort() : FreePorts.next();
         Map<String, String> env = new HashMap<>(options.serviceEnv());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-        env.put("SCHEMA_REGISTRY_URL", registry.url());
+        env.putAll(connectionEnv());
         env.put("HTTP_HOST", "127.0.0.1");
         env.put("HTTP_PORT", Integer.toString(port));
         env.put("HTTP_ADVERTISED_URL", "http://127.0.0.1:" + port);
         env.put("INSTANCE_ID", name);
-        env.put("TOPIC_PARTITIONS", Integer.toString(options.partitions()));
         env.put("STATE_DIR", options.dataDir().resolve("state").resolve(name).toAbsolutePath().toString());
         GatewayEnv.add(kind, name, port, options, running.get(ServiceKind.GATEWAY), env);
         Path logFile = options.dataDir().resolve("logs").resolve(name + ".log");
@@ -191,17 +205,24 @@ public final class LocalStack implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
+    public void close() {
+        List<StackProcess> services;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            services = new ArrayList<>(allInstances());
         }
-        closed = true;
-        // Reverse order of start: the HTTP entry point first, then consumers, then registry, then broker.
-        List<ServiceProcess> all = allInstances();
-        for (int i = all.size() - 1; i >= 0; i--) {
-            all.get(i).close();
-        }
-        registry.close();
-        broker.close();
+        long started = System.nanoTime();
+        // Nothing may restart what is being stopped, and no pending fault may start it again.
+        supervisor.close();
+        faults.close();
+        // Reverse order of start, each tier in parallel and bounded: services, registry (and gateway), brokers;
+        // a broker already gone or a service stuck on it costs at most the tier's bound, not 30 s each.
+        ParallelStop.of(services, Duration.ofSeconds(15));
+        ParallelStop.of(infrastructure, Duration.ofSeconds(10));
+        cluster.close();
+        log.info("FastShip stopped in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 }

@@ -13,10 +13,11 @@ import io.fastship.localstack.process.ServiceKind;
  * how many instances of each service, and settings handed to every service through its environment.
  *
  * @param fixedPorts first instances on the documented ports (9092, 8081, 8080, 8082, 8083, gateway 8084); else all free ports
+ * @param brokers Kafka broker processes: 1, or 3 for a replicated cluster (RF 3, min ISR 2)
  */
 public record LocalStackOptions(Path repositoryRoot, Path dataDir, boolean fixedPorts, int partitions,
                                 Map<ServiceKind, Integer> instances, Map<String, String> serviceEnv,
-                                Optional<PrintStream> console, int seedSkus, long seedUnits) {
+                                Optional<PrintStream> console, int seedSkus, long seedUnits, int brokers) {
 
     public static final int KAFKA_PORT = 9092;
     public static final int CONTROLLER_PORT = 9093;
@@ -36,6 +37,22 @@ public record LocalStackOptions(Path repositoryRoot, Path dataDir, boolean fixed
         if (partitions < 1 || partitions > 1000) {
             throw new IllegalArgumentException("partitions must be 1..1000, was " + partitions);
         }
+        if (brokers < 1 || brokers > 5) {
+            throw new IllegalArgumentException("brokers must be 1..5, was " + brokers);
+        }
+    }
+
+    /** One broker. */
+    public LocalStackOptions(Path repositoryRoot, Path dataDir, boolean fixedPorts, int partitions,
+                             Map<ServiceKind, Integer> instances, Map<String, String> serviceEnv,
+                             Optional<PrintStream> console, int seedSkus, long seedUnits) {
+        this(repositoryRoot, dataDir, fixedPorts, partitions, instances, serviceEnv, console, seedSkus, seedUnits, 1);
+    }
+
+    /** The same options with {@code count} brokers. */
+    public LocalStackOptions withBrokers(int count) {
+        return new LocalStackOptions(repositoryRoot, dataDir, fixedPorts, partitions, instances, serviceEnv, console,
+                seedSkus, seedUnits, count);
     }
 
     public int instancesOf(ServiceKind kind) {

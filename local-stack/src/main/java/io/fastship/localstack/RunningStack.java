@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.fastship.localstack.fault.Fault;
+import io.fastship.localstack.fault.UnknownTargetException;
 import io.fastship.localstack.process.ServiceKind;
 
 /**
@@ -19,6 +21,7 @@ import io.fastship.localstack.process.ServiceKind;
 public final class RunningStack implements AutoCloseable {
 
     private static final Duration SCALE_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration FAULT_TIMEOUT = Duration.ofMinutes(3);
 
     private final LocalStack stack;
     private final ControlServer control;
@@ -64,12 +67,19 @@ public final class RunningStack implements AutoCloseable {
 
     /** The status of the stack running on {@code dataDir}. */
     public static StackStatus query(Path dataDir) {
-        return StackStatus.fromJson(call(dataDir, "GET", "/status", Duration.ofSeconds(5)));
+        return StackStatus.fromJson(call(dataDir, "GET", "/stack", "", Duration.ofSeconds(5)));
+    }
+
+    /** Injects a fault into the stack running on {@code dataDir}; returns the control endpoint's answer. */
+    public static String fault(Path dataDir, Fault fault) {
+        String body = "{\"target\":\"" + fault.target().replace("\"", "") + "\",\"action\":\"" + fault.action().wire()
+                + "\"" + fault.duration().map(d -> ",\"durationMs\":" + d.toMillis()).orElse("") + "}";
+        return call(dataDir, "POST", "/fault", body, FAULT_TIMEOUT);
     }
 
     /** Asks the running stack to run {@code instances} of {@code kind}; returns once they are healthy. */
     public static StackStatus scale(Path dataDir, ServiceKind kind, int instances) {
-        return StackStatus.fromJson(call(dataDir, "POST", "/scale/" + kind.shortName() + "/" + instances, SCALE_TIMEOUT));
+        return StackStatus.fromJson(call(dataDir, "POST", "/scale/" + kind.shortName() + "/" + instances, "", SCALE_TIMEOUT));
     }
 
     /** Sets one SKU's available units in the running stack (a StockAdjusted SET on the stock topic). */
@@ -94,7 +104,7 @@ public final class RunningStack implements AutoCloseable {
         return status.toJson();
     }
 
-    private static String call(Path dataDir, String method, String path, Duration timeout) {
+    private static String call(Path dataDir, String method, String path, String body, Duration timeout) {
         Path file = dataDir.resolve(StackStatus.FILE);
         String notRunning = "no FastShip stack is running on " + dataDir.toAbsolutePath() + " (start one with ./fastship up)";
         if (!Files.isRegularFile(file)) {
@@ -103,10 +113,15 @@ public final class RunningStack implements AutoCloseable {
         try {
             StackStatus recorded = StackStatus.fromJson(Files.readString(file));
             HttpRequest request = HttpRequest.newBuilder(URI.create(recorded.controlUrl() + path))
-                    .method(method, HttpRequest.BodyPublishers.noBody()).timeout(timeout).build();
+                    .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body))
+                    .header("Content-Type", "application/json").timeout(timeout).build();
             HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 404 && path.equals("/fault")) {
+                throw new UnknownTargetException(ControlProblem.detail(response.body()));
+            }
             if (response.statusCode() != 200) {
-                throw new IllegalStateException(response.body());
+                throw new IllegalStateException(ControlProblem.detail(response.body()));
             }
             return response.body();
         } catch (ConnectException e) {

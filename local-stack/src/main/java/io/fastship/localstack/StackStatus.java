@@ -7,13 +7,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fastship.localstack.process.ServiceProcess;
+import io.fastship.localstack.process.StackProcess;
 
 /** What runs where, as {@code ./fastship status} shows it and {@code .fastship/stack.json} records it. */
 public record StackStatus(String controlUrl, String kafkaBootstrap, String schemaRegistry, String dataDir,
-                          int partitions, List<Instance> instances) {
+                          int partitions, List<Instance> instances, List<ProcessStatus> processes) {
 
     static final String FILE = "stack.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -26,10 +28,40 @@ public record StackStatus(String controlUrl, String kafkaBootstrap, String schem
         }
     }
 
+    /**
+     * One process of the stack, as {@code GET /status} lists it.
+     *
+     * @param url for HTTP processes (registry, gateway, services); null for brokers
+     * @param address {@code host:port} of a broker; null for HTTP processes
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ProcessStatus(String name, String kind, long pid, String url, String address, String state) {
+
+        static ProcessStatus of(StackProcess process) {
+            boolean http = process.address().startsWith("http");
+            return new ProcessStatus(process.name(), process.kindName(), process.pid(), http ? process.address() : null,
+                    http ? null : process.address(), process.state().wire());
+        }
+
+        String where() {
+            return url != null ? url : address;
+        }
+    }
+
     static StackStatus of(LocalStack stack, String controlUrl) {
         return new StackStatus(controlUrl, stack.bootstrapServers(), stack.schemaRegistryUrl(),
                 stack.options().dataDir().toAbsolutePath().toString(), stack.options().partitions(),
-                stack.allInstances().stream().map(Instance::of).toList());
+                stack.allInstances().stream().map(Instance::of).toList(),
+                stack.processes().stream().map(ProcessStatus::of).toList());
+    }
+
+    /** The processes alone, as JSON: the body of {@code GET /status}. */
+    String processesJson() {
+        try {
+            return JSON.writeValueAsString(processes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     String toJson() {
@@ -64,8 +96,10 @@ public record StackStatus(String controlUrl, String kafkaBootstrap, String schem
         StringBuilder text = new StringBuilder();
         text.append(String.format("  %-16s %s%n", "Kafka", kafkaBootstrap));
         text.append(String.format("  %-16s %s%n", "Schema registry", schemaRegistry));
-        for (Instance instance : instances) {
-            text.append(String.format("  %-16s %-24s pid %d%n", instance.name(), instance.url(), instance.pid()));
+        text.append(String.format("  %-16s %s%n", "Control", controlUrl));
+        for (ProcessStatus process : processes == null ? List.<ProcessStatus>of() : processes) {
+            text.append(String.format("  %-16s %-24s pid %-8d %s%n", process.name(), process.where(), process.pid(),
+                    process.state()));
         }
         text.append(String.format("  %-16s %s%n", "Data", dataDir));
         return text.toString();

@@ -27,7 +27,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(120);
 
     private final BrokerConfig config;
     private final BrokerLayout layout;
@@ -41,24 +41,50 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Starts the broker and returns once it answers metadata requests, or fails within {@code readyTimeout}. */
     public static KafkaBroker start(BrokerConfig requested, Duration readyTimeout) {
-        BrokerConfig config = withResolvedPorts(requested);
-        BrokerLayout layout = BrokerLayout.prepare(config);
+        return startAll(List.of(requested), readyTimeout).get(0);
+    }
+
+    /**
+     * Starts every node of a cluster at once (a controller quorum only forms once a majority runs), then
+     * waits until each answers metadata requests. Ports that are 0 must have been resolved by the caller
+     * when there is more than one node, since the quorum's voters name them.
+     */
+    public static List<KafkaBroker> startAll(List<BrokerConfig> requested, Duration readyTimeout) {
         String classpath = BrokerClasspath.resolve();
         long started = System.nanoTime();
-        if (!layout.isFormatted()) {
-            format(config, layout, classpath);
-        }
-        Process process = launch(config, layout, classpath);
-        KafkaBroker broker = new KafkaBroker(config, layout, process);
+        List<KafkaBroker> brokers = new ArrayList<>();
         try {
-            new BrokerReadiness(config.bootstrapServers(), process, layout.outputFile()).await(readyTimeout);
+            List<BrokerConfig> configs = requested.stream().map(KafkaBroker::withResolvedPorts).toList();
+            List<BrokerLayout> layouts = configs.stream().map(BrokerLayout::prepare).toList();
+            List<Process> formatters = new ArrayList<>();
+            for (int i = 0; i < configs.size(); i++) {
+                formatters.add(layouts.get(i).isFormatted() ? null : startFormat(configs.get(i), layouts.get(i), classpath));
+            }
+            for (int i = 0; i < configs.size(); i++) {
+                if (formatters.get(i) != null) {
+                    awaitFormatted(formatters.get(i), configs.get(i), layouts.get(i));
+                }
+            }
+            for (int i = 0; i < configs.size(); i++) {
+                brokers.add(new KafkaBroker(configs.get(i), layouts.get(i), launch(configs.get(i), layouts.get(i), classpath)));
+            }
+            for (KafkaBroker broker : brokers) {
+                broker.awaitReady(readyTimeout);
+            }
         } catch (RuntimeException e) {
-            broker.kill();
+            brokers.forEach(KafkaBroker::kill);
             throw e;
         }
-        log.info("Kafka broker ready at {} in {} ms (pid {}, data {})", config.bootstrapServers(),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), process.pid(), config.dataDir());
-        return broker;
+        for (KafkaBroker broker : brokers) {
+            log.info("Kafka broker {} ready at {} in {} ms (pid {}, data {})", broker.config.membership().nodeId(),
+                    broker.bootstrapServers(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                    broker.pid(), broker.config.dataDir());
+        }
+        return brokers;
+    }
+
+    private void awaitReady(Duration timeout) {
+        new BrokerReadiness(config.bootstrapServers(), process, layout.outputFile()).await(timeout);
     }
 
     /** Starts with a 90 second readiness bound, enough for a cold JVM on a busy 2-core machine. */
@@ -87,6 +113,21 @@ public final class KafkaBroker implements AutoCloseable {
         return layout.outputFile();
     }
 
+    /** SIGTERM without waiting, so the nodes of a cluster stop in parallel; see {@link #awaitExit}. */
+    public void requestStop() {
+        process.destroy();
+    }
+
+    /** Waits up to {@code timeout} for the process to exit; returns whether it did. */
+    public boolean awaitExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Kills the broker process at once (SIGKILL), as a crash would: no controlled shutdown. */
     public void kill() {
         process.destroyForcibly();
@@ -103,15 +144,6 @@ public final class KafkaBroker implements AutoCloseable {
         if (!awaitExit(STOP_TIMEOUT)) {
             log.warn("Kafka broker {} did not stop within {}; killing it", process.pid(), STOP_TIMEOUT);
             kill();
-        }
-    }
-
-    private boolean awaitExit(Duration timeout) {
-        try {
-            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 
@@ -132,16 +164,25 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static void format(BrokerConfig config, BrokerLayout layout, String classpath) {
-        String clusterId = Uuid.randomUuid().toString();
+    /** Starts Kafka's StorageTool for one node; {@link #awaitFormatted} waits for it, so nodes format in parallel. */
+    private static Process startFormat(BrokerConfig config, BrokerLayout layout, String classpath) {
+        String clusterId = config.membership().clusterId().isEmpty()
+                ? Uuid.randomUuid().toString() : config.membership().clusterId();
         List<String> command = javaCommand(classpath, "256m");
         command.addAll(List.of("kafka.tools.StorageTool", "format", "-t", clusterId,
                 "-c", layout.serverProperties().toString(), "--ignore-formatted"));
         try {
-            Process formatter = new ProcessBuilder(command)
+            return new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.outputFile().toFile()))
                     .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run Kafka's StorageTool", e);
+        }
+    }
+
+    private static void awaitFormatted(Process formatter, BrokerConfig config, BrokerLayout layout) {
+        try {
             if (!formatter.waitFor(FORMAT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 formatter.destroyForcibly();
                 throw new IllegalStateException("formatting Kafka storage took longer than " + FORMAT_TIMEOUT);
@@ -150,13 +191,11 @@ public final class KafkaBroker implements AutoCloseable {
                 throw new IllegalStateException("formatting Kafka storage in " + config.dataDir() + " failed (exit "
                         + formatter.exitValue() + "): " + ChildJvm.tail(layout.outputFile()));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run Kafka's StorageTool", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while formatting Kafka storage", e);
         }
-        log.info("Formatted Kafka storage in {} (cluster id {})", config.dataDir(), clusterId);
+        log.info("Formatted Kafka storage in {}", config.dataDir());
     }
 
     private static Process launch(BrokerConfig config, BrokerLayout layout, String classpath) {

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** Renders the {@code server.properties} of a single-node KRaft broker that is also its own controller. */
+/** Renders the {@code server.properties} of a KRaft node that is broker and controller in one (one node or a quorum). */
 final class ServerProperties {
 
     private ServerProperties() {
@@ -15,8 +15,10 @@ final class ServerProperties {
         SortedMap<String, String> props = new TreeMap<>();
         String host = config.host();
         props.put("process.roles", "broker,controller");
-        props.put("node.id", "1");
-        props.put("controller.quorum.voters", "1@" + host + ":" + config.controllerPort());
+        BrokerConfig.Membership membership = config.membership();
+        props.put("node.id", Integer.toString(membership.nodeId()));
+        props.put("controller.quorum.voters", membership.voters().isEmpty()
+                ? membership.nodeId() + "@" + host + ":" + config.controllerPort() : membership.voters());
         props.put("listeners", "PLAINTEXT://" + host + ":" + config.port() + ",CONTROLLER://" + host + ":"
                 + config.controllerPort());
         props.put("advertised.listeners", "PLAINTEXT://" + host + ":" + config.port());
@@ -25,15 +27,17 @@ final class ServerProperties {
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         props.put("log.dirs", logDir.toAbsolutePath().toString());
 
-        // One broker: internal topics cannot have more replicas than that, or groups and
-        // transactions never become available.
-        props.put("offsets.topic.replication.factor", "1");
-        props.put("transaction.state.log.replication.factor", "1");
-        props.put("transaction.state.log.min.isr", "1");
-        props.put("share.coordinator.state.topic.replication.factor", "1");
-        props.put("share.coordinator.state.topic.min.isr", "1");
-        props.put("default.replication.factor", "1");
-        props.put("min.insync.replicas", "1");
+        // Internal topics cannot have more replicas than there are nodes, or groups and transactions never
+        // become available; from three nodes on they get the production shape: 3 replicas, 2 in sync.
+        String replicas = Integer.toString(Math.min(3, membership.clusterSize()));
+        String minInsync = Integer.toString(Math.min(2, membership.clusterSize()));
+        props.put("offsets.topic.replication.factor", replicas);
+        props.put("transaction.state.log.replication.factor", replicas);
+        props.put("transaction.state.log.min.isr", minInsync);
+        props.put("share.coordinator.state.topic.replication.factor", replicas);
+        props.put("share.coordinator.state.topic.min.isr", minInsync);
+        props.put("default.replication.factor", replicas);
+        props.put("min.insync.replicas", minInsync);
 
         // The defaults (50 partitions each) cost seconds on first use on a 2-core machine.
         props.put("offsets.topic.num.partitions", "6");

@@ -13,13 +13,16 @@ final class DataDirectory {
     private DataDirectory() {
     }
 
-    static void wipe(Path dir) {
+    /** Deletes everything in {@code dir} except {@code keep} (the lock file the caller holds) and {@code dir} itself. */
+    static void wipe(Path dir, Path keep) {
         if (!Files.exists(dir)) {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
+                if (!path.equals(dir) && !path.equals(keep)) {
+                    Files.delete(path);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot wipe " + dir, e);

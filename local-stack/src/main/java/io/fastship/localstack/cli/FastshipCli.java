@@ -5,8 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code ./fastship}: run the whole system locally, see what runs, scale a service while it runs. */
 @Command(name = "fastship", mixinStandardHelpOptions = true,
-        subcommands = {UpCommand.class, StatusCommand.class, ScaleCommand.class, StockCommand.class},
-        description = "FastShip local stack: a real Kafka broker, the schema registry and every service.")
+        subcommands = {UpCommand.class, StatusCommand.class, ScaleCommand.class, StockCommand.class, FaultCommand.class},
+        description = "FastShip local stack: real Kafka brokers, the schema registry and every service; faults on demand.")
 public final class FastshipCli {
 
     public static void main(String[] args) {
@@ -18,7 +18,9 @@ public final class FastshipCli {
         // A user error is one line, not a stack trace.
         commandLine.setExecutionExceptionHandler((error, cmd, parseResult) -> {
             cmd.getErr().println("fastship: " + String.valueOf(error.getMessage()).lines().findFirst().orElse(""));
-            return 1;
+            // A fault the stack cannot carry out as asked (unknown target or action) is a usage error.
+            boolean usage = cmd.getCommand() instanceof FaultCommand && error instanceof IllegalArgumentException;
+            return usage ? FaultCommand.USAGE : 1;
         });
         return commandLine;
     }

@@ -48,6 +48,10 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--seed-units", defaultValue = "1000", description = "Units of each demo SKU (default: ${DEFAULT-VALUE}).")
     long seedUnits;
 
+    @Option(names = "--brokers", defaultValue = "1",
+            description = "Kafka broker processes: 1, or 3 for a replicated cluster with RF 3, min ISR 2 (default: ${DEFAULT-VALUE}).")
+    int brokers;
+
     @Option(names = "--fresh", description = "Delete the data directory first.")
     boolean fresh;
 
@@ -56,8 +60,13 @@ final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (brokers < 1 || brokers > 5) {
+            throw new IllegalArgumentException("--brokers must be 1..5, was " + brokers);
+        }
+        // Held until this JVM exits: a second up on this directory refuses before touching anything.
+        DataDirLock lock = DataDirLock.acquire(dataDir);
         if (fresh) {
-            DataDirectory.wipe(dataDir);
+            DataDirectory.wipe(dataDir, dataDir.resolve(DataDirLock.FILE));
         }
         Map<ServiceKind, Integer> instances = new EnumMap<>(ServiceKind.class);
         instances.put(ServiceKind.ORDER, orderInstances);
@@ -67,8 +76,9 @@ final class UpCommand implements Callable<Integer> {
         env.put("GATEWAY_LATENCY_MS", Integer.toString(gatewayLatencyMs));
         env.put("GATEWAY_FAILURE_RATE", Double.toString(gatewayFailureRate));
         LocalStackOptions options = new LocalStackOptions(Path.of("").toAbsolutePath(), dataDir.toAbsolutePath(), true,
-                partitions, instances, env, quiet ? Optional.empty() : Optional.of(System.out), seedSkus, seedUnits);
-        System.out.println("Starting FastShip (Kafka, schema registry, services)...");
+                partitions, instances, env, quiet ? Optional.empty() : Optional.of(System.out), seedSkus, seedUnits, brokers);
+        System.out.println("Starting FastShip (" + (brokers == 1 ? "Kafka" : brokers + " Kafka brokers")
+                + ", schema registry, services)...");
         LocalStack stack = LocalStack.start(options);
         RunningStack running = RunningStack.publish(stack);
         Optional<ConsoleProcess> console = startConsole(options, stack, running);
@@ -79,6 +89,7 @@ final class UpCommand implements Callable<Integer> {
                 console.ifPresent(ConsoleProcess::close);
                 running.close();
             } finally {
+                lock.close();
                 stopped.countDown();
             }
         }, "fastship-shutdown"));

@@ -1,6 +1,7 @@
 package io.fastship.localstack.junit;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
@@ -25,11 +26,19 @@ public final class KafkaStackExtension implements ParameterResolver {
         return stack(context);
     }
 
-    /** The shared stack, for fixtures (e.g. {@code @BeforeAll}) that cannot take a parameter. */
+    /** The shared stack of the size the test class asks for, for fixtures (e.g. {@code @BeforeAll}) that cannot take a parameter. */
     public static KafkaStack stack(ExtensionContext context) {
+        int brokers = context.getTestClass()
+                .flatMap(type -> AnnotationSupport.findAnnotation(type, WithKafkaStack.class))
+                .map(WithKafkaStack::brokers).orElse(1);
+        return stack(context, brokers);
+    }
+
+    /** The shared stack with {@code brokers} brokers: one per size per test JVM. */
+    public static KafkaStack stack(ExtensionContext context, int brokers) {
         // The root store lives as long as the JVM's test plan, and closes the stack when it ends.
         return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(SharedKafkaStack.class, key -> SharedKafkaStack.fromEnvironment(System.getenv()),
+                .getOrComputeIfAbsent("brokers-" + brokers, key -> SharedKafkaStack.fromEnvironment(System.getenv(), brokers),
                         SharedKafkaStack.class);
     }
 }

@@ -15,14 +15,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-import io.fastship.localstack.broker.BrokerConfig;
-import io.fastship.localstack.broker.KafkaBroker;
-import io.fastship.localstack.registry.SchemaRegistryConfig;
-import io.fastship.localstack.registry.SchemaRegistryServer;
+import io.fastship.localstack.broker.KafkaCluster;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 
-/** The broker (own or external) and registry (embedded or external) that all tests of one JVM share. */
+/** The brokers (own or external) and registry (embedded or external) that all tests of one JVM share. */
 final class SharedKafkaStack implements KafkaStack, AutoCloseable {
 
     static final String BOOTSTRAP_ENV = "KAFKA_BOOTSTRAP_SERVERS";
@@ -31,28 +28,46 @@ final class SharedKafkaStack implements KafkaStack, AutoCloseable {
     private final AtomicInteger names = new AtomicInteger();
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
     private final String bootstrapServers;
-    private final Optional<KafkaBroker> ownBroker;
+    private final Optional<KafkaCluster> ownCluster;
     private final Optional<Path> ownDataDir;
     private final Optional<String> externalRegistry;
-    private SchemaRegistryServer ownRegistry;
+    private EmbeddedRegistry ownRegistry;
 
-    private SharedKafkaStack(String bootstrapServers, Optional<KafkaBroker> ownBroker, Optional<Path> ownDataDir,
+    private SharedKafkaStack(String bootstrapServers, Optional<KafkaCluster> ownCluster, Optional<Path> ownDataDir,
                              Optional<String> externalRegistry) {
         this.bootstrapServers = bootstrapServers;
-        this.ownBroker = ownBroker;
+        this.ownCluster = ownCluster;
         this.ownDataDir = ownDataDir;
         this.externalRegistry = externalRegistry;
     }
 
-    static SharedKafkaStack fromEnvironment(Map<String, String> env) {
-        Optional<String> registry = nonBlank(env.get(REGISTRY_ENV));
+    /** One broker may come from the environment; a cluster is always this fixture's own, so tests can fault it. */
+    static SharedKafkaStack fromEnvironment(Map<String, String> env, int brokers) {
+        Optional<String> registry = brokers == 1 ? nonBlank(env.get(REGISTRY_ENV)) : Optional.empty();
         Optional<String> external = nonBlank(env.get(BOOTSTRAP_ENV));
-        if (external.isPresent()) {
+        if (external.isPresent() && brokers == 1) {
             return new SharedKafkaStack(external.get(), Optional.empty(), Optional.empty(), registry);
         }
         Path dataDir = tempDir();
-        KafkaBroker broker = KafkaBroker.start(BrokerConfig.onFreePorts(dataDir));
-        return new SharedKafkaStack(broker.bootstrapServers(), Optional.of(broker), Optional.of(dataDir), registry);
+        KafkaCluster cluster = KafkaCluster.start(dataDir.resolve("kafka"), brokers, false);
+        return new SharedKafkaStack(cluster.bootstrapServers(), Optional.of(cluster), Optional.of(dataDir), registry);
+    }
+
+    @Override
+    public KafkaCluster cluster() {
+        return ownCluster.orElseThrow(() -> new UnsupportedOperationException(
+                "the tests run against an external Kafka cluster (" + BOOTSTRAP_ENV + ")"));
+    }
+
+    @Override
+    public synchronized RegistryControl registry() {
+        if (externalRegistry.isPresent()) {
+            throw new UnsupportedOperationException("the tests run against an external schema registry (" + REGISTRY_ENV + ")");
+        }
+        if (ownRegistry == null) {
+            ownRegistry = new EmbeddedRegistry(bootstrapServers);
+        }
+        return ownRegistry;
     }
 
     @Override
@@ -65,10 +80,7 @@ final class SharedKafkaStack implements KafkaStack, AutoCloseable {
         if (externalRegistry.isPresent()) {
             return externalRegistry.get();
         }
-        if (ownRegistry == null) {
-            ownRegistry = SchemaRegistryServer.start(SchemaRegistryConfig.onFreePort(bootstrapServers));
-        }
-        return ownRegistry.url();
+        return registry().url();
     }
 
     @Override
@@ -79,7 +91,10 @@ final class SharedKafkaStack implements KafkaStack, AutoCloseable {
     @Override
     public void createTopic(String name, int partitions) {
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrapServers))) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            int brokers = ownCluster.map(KafkaCluster::size).orElse(1);
+            NewTopic topic = new NewTopic(name, partitions, (short) Math.min(3, brokers))
+                    .configs(Map.of("min.insync.replicas", Integer.toString(Math.min(2, brokers))));
+            admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot create topic " + name + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -93,7 +108,7 @@ final class SharedKafkaStack implements KafkaStack, AutoCloseable {
         if (ownRegistry != null) {
             ownRegistry.close();
         }
-        ownBroker.ifPresent(KafkaBroker::close);
+        ownCluster.ifPresent(KafkaCluster::close);
         ownDataDir.ifPresent(SharedKafkaStack::deleteRecursively);
     }
 

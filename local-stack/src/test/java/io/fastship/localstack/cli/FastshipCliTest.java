@@ -34,4 +34,31 @@ class FastshipCliTest {
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).contains("unknown service 'shipping'");
     }
+
+    @Test
+    void faultWithAnUnknownActionIsOneLineAndExitTwo(@TempDir Path dataDir) {
+        StringWriter err = new StringWriter();
+        var commandLine = FastshipCli.commandLine().setErr(new PrintWriter(err));
+
+        int exit = commandLine.execute("fault", "broker-1", "explode", "--data-dir", dataDir.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("fastship: unknown fault action 'explode' "
+                + "(expected kill, restart, pause DURATION or down DURATION)");
+    }
+
+    @Test
+    void upRefusesADataDirectoryAnotherUpHolds(@TempDir Path dataDir) {
+        StringWriter err = new StringWriter();
+        var commandLine = FastshipCli.commandLine().setErr(new PrintWriter(err));
+
+        try (DataDirLock held = DataDirLock.acquire(dataDir)) {
+            int exit = commandLine.execute("up", "--fresh", "--data-dir", dataDir.toString());
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(err.toString().strip()).startsWith("fastship: another ./fastship up is running on")
+                    .doesNotContain("\n");
+            assertThat(dataDir.resolve(DataDirLock.FILE)).exists();
+        }
+    }
 }

@@ -1,0 +1,144 @@
+package io.fastship.chaos.read;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.fastship.chaos.audit.DeadLetterSeen;
+import io.fastship.chaos.audit.Evidence;
+import io.fastship.chaos.audit.Seen;
+import io.fastship.schemas.Topic;
+import io.fastship.schemas.Topics;
+import io.fastship.schemas.serde.AvroSerdes;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * Gathers the audit's evidence from the cluster: every event topic and every dead-letter topic, decoded with the
+ * schemas module's serde into the generated classes, and nothing of the services' code.
+ */
+public final class EvidenceReader {
+
+    private static final String DEAD_LETTER_SUFFIX = Topics.deadLetter("x").substring(1);
+
+    private final String bootstrapServers;
+    private final String schemaRegistryUrl;
+    private final String namespace;
+    private final TopicReader reader;
+    private final Duration timeout;
+
+    public EvidenceReader(String bootstrapServers, String schemaRegistryUrl, String namespace, Duration timeout) {
+        this.bootstrapServers = bootstrapServers;
+        this.schemaRegistryUrl = schemaRegistryUrl;
+        this.namespace = namespace == null ? "" : namespace.strip();
+        this.reader = new TopicReader(bootstrapServers, timeout);
+        this.timeout = timeout;
+    }
+
+    public Evidence read() {
+        Map<String, Integer> undecodable = new HashMap<>();
+        return new Evidence(read(Topics.ORDERS, undecodable), read(Topics.ORDER_STATUS, undecodable),
+                read(Topics.PAYMENTS, undecodable), read(Topics.INVENTORY, undecodable),
+                read(Topics.STOCK, undecodable), deadLetters(), undecodable);
+    }
+
+    private <V extends SpecificRecord> List<Seen<V>> read(Topic<V> base, Map<String, Integer> undecodable) {
+        Topic<V> topic = base.inNamespace(namespace);
+        List<Seen<V>> seen = new ArrayList<>();
+        try (Deserializer<V> values = AvroSerdes.specific(topic.valueType(),
+                Map.of("schema.registry.url", schemaRegistryUrl), false).deserializer()) {
+            reader.readAll(topic.name(), record -> {
+                V value = decode(values, record);
+                if (value == null) {
+                    undecodable.merge(topic.name(), 1, Integer::sum);
+                } else {
+                    seen.add(new Seen<>(text(record.key()), value, record.partition(), record.offset(),
+                            Instant.ofEpochMilli(record.timestamp())));
+                }
+            });
+        }
+        return seen;
+    }
+
+    /** Null for a value that is not a valid event of the topic: the poison the scenario injected, or worse. */
+    private static <V> V decode(Deserializer<V> values, ConsumerRecord<byte[], byte[]> record) {
+        if (record.value() == null) {
+            return null;
+        }
+        try {
+            return values.deserialize(record.topic(), record.headers(), record.value());
+        } catch (RuntimeException e) {
+            if (isRegistryDown(e)) {
+                throw e;
+            }
+            return null;
+        }
+    }
+
+    private static boolean isRegistryDown(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.fastship.schemas.registry.SchemaRegistryUnavailableException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<DeadLetterSeen> deadLetters() {
+        List<DeadLetterSeen> letters = new ArrayList<>();
+        for (String topic : deadLetterTopics()) {
+            reader.readAll(topic, record -> letters.add(new DeadLetterSeen(topic, text(record.key()),
+                    header(record, "dlq.source.topic"), header(record, "dlq.error.message"),
+                    Instant.ofEpochMilli(record.timestamp()))));
+        }
+        return letters;
+    }
+
+    /** The dead-letter topics of this namespace: {@code <service>.dlq}, as the services create them. */
+    public Set<String> deadLetterTopics() {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(config)) {
+            Set<String> names = admin.listTopics().names().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            Set<String> dlqs = new TreeSet<>();
+            for (String name : names) {
+                String service = name.endsWith(DEAD_LETTER_SUFFIX)
+                        ? name.substring(0, name.length() - DEAD_LETTER_SUFFIX.length()) : null;
+                if (service != null && inNamespace(service)) {
+                    dlqs.add(name);
+                }
+            }
+            return dlqs;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot list the topics of " + bootstrapServers + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private boolean inNamespace(String service) {
+        return namespace.isEmpty() ? !service.contains(".") : service.startsWith(namespace + ".")
+                && !service.substring(namespace.length() + 1).contains(".");
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static String text(byte[] bytes) {
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,123 @@
+package io.fastship.localstack.process;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.fastship.localstack.broker.BrokerClasspath;
+
+/**
+ * The schema registry as its own JVM under the launcher, so it can go down and come back (same port, same
+ * schemas topic) without the rest of the stack.
+ */
+public final class RegistryProcess implements StackProcess, AutoCloseable {
+
+    /** Main class of the schema-registry module. */
+    public static final String MAIN_CLASS = "io.fastship.registry.SchemaRegistryMain";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+    private final int port;
+    private final JvmProcess jvm;
+
+    private RegistryProcess(int port, JvmProcess jvm) {
+        this.port = port;
+        this.jvm = jvm;
+    }
+
+    /** Starts the registry on {@code port} against {@code bootstrapServers} and waits until it serves. */
+    public static RegistryProcess start(String bootstrapServers, int port, Path logFile, Optional<PrintStream> console) {
+        Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
+                "SCHEMA_REGISTRY_HOST", "127.0.0.1", "SCHEMA_REGISTRY_PORT", Integer.toString(port));
+        // The stack's own classpath holds the registry module and its dependencies.
+        JvmProcess jvm = JvmProcess.start(new JvmProcess.Spec("registry", MAIN_CLASS, BrokerClasspath.resolve(), env,
+                List.of("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"), logFile, console));
+        RegistryProcess registry = new RegistryProcess(port, jvm);
+        try {
+            registry.awaitReady();
+        } catch (RuntimeException e) {
+            jvm.kill();
+            throw e;
+        }
+        return registry;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    @Override
+    public String name() {
+        return jvm.name();
+    }
+
+    @Override
+    public String kindName() {
+        return "registry";
+    }
+
+    @Override
+    public long pid() {
+        return jvm.pid();
+    }
+
+    @Override
+    public String address() {
+        return url();
+    }
+
+    @Override
+    public State state() {
+        return JvmStates.of(jvm);
+    }
+
+    @Override
+    public void kill() {
+        jvm.kill();
+    }
+
+    @Override
+    public void stop(Duration grace) {
+        jvm.stop(grace);
+    }
+
+    @Override
+    public void start() {
+        jvm.start();
+        awaitReady();
+    }
+
+    @Override
+    public void awaitReady() {
+        jvm.awaitHealthy(URI.create(url() + "/subjects"), READY_TIMEOUT);
+    }
+
+    @Override
+    public void pause() {
+        jvm.pause();
+    }
+
+    @Override
+    public void resume() {
+        jvm.resume();
+    }
+
+    @Override
+    public boolean supervised() {
+        return true;
+    }
+
+    @Override
+    public JvmProcess jvm() {
+        return jvm;
+    }
+
+    @Override
+    public void close() {
+        jvm.stop(STOP_TIMEOUT);
+    }
+}

@@ -1,0 +1,71 @@
+package io.fastship.registry;
+
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the schema registry as a process configured from the environment, until SIGTERM. */
+public final class SchemaRegistryMain {
+
+    private static final Logger log = LoggerFactory.getLogger(SchemaRegistryMain.class);
+
+    static final String BOOTSTRAP_VARIABLE = "KAFKA_BOOTSTRAP_SERVERS";
+    static final String PORT_VARIABLE = "SCHEMA_REGISTRY_PORT";
+    static final String HOST_VARIABLE = "SCHEMA_REGISTRY_HOST";
+    static final int DEFAULT_PORT = 8081;
+    static final String DEFAULT_HOST = "127.0.0.1";
+
+    private SchemaRegistryMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        SchemaRegistryConfig config;
+        try {
+            config = configFrom(System.getenv());
+        } catch (IllegalArgumentException e) {
+            log.error("Invalid configuration: {}", e.getMessage());
+            System.exit(2);
+            return;
+        }
+        SchemaRegistryServer server = SchemaRegistryServer.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } finally {
+                stopped.countDown();
+            }
+        }, "schema-registry-shutdown"));
+        stopped.await();
+    }
+
+    /** Reads and validates the environment once; every error names the variable. */
+    static SchemaRegistryConfig configFrom(Map<String, String> env) {
+        String bootstrap = env.get(BOOTSTRAP_VARIABLE);
+        if (bootstrap == null || bootstrap.isBlank()) {
+            throw new IllegalArgumentException(BOOTSTRAP_VARIABLE + " is required (e.g. 127.0.0.1:9092)");
+        }
+        String host = env.getOrDefault(HOST_VARIABLE, DEFAULT_HOST);
+        if (host.isBlank()) {
+            throw new IllegalArgumentException(HOST_VARIABLE + " must not be blank");
+        }
+        return new SchemaRegistryConfig(bootstrap.trim(), host.trim(), port(env.get(PORT_VARIABLE)),
+                SchemaRegistryConfig.DEFAULT_TOPIC);
+    }
+
+    private static int port(String text) {
+        if (text == null || text.isBlank()) {
+            return DEFAULT_PORT;
+        }
+        try {
+            int port = Integer.parseInt(text.trim());
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the variable's name
+        }
+        throw new IllegalArgumentException(PORT_VARIABLE + " must be a port number 0..65535, was '" + text + "'");
+    }
+}
