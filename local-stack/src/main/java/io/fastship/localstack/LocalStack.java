@@ -16,6 +16,7 @@ import io.fastship.localstack.process.ServiceKind;
 import io.fastship.localstack.process.ServiceProcess;
 import io.fastship.localstack.registry.SchemaRegistryConfig;
 import io.fastship.localstack.registry.SchemaRegistryServer;
+import io.fastship.localstack.security.LocalOrderSecurity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,10 +63,12 @@ public final class LocalStack implements AutoCloseable {
                     "127.0.0.1", options.fixedPorts() ? LocalStackOptions.REGISTRY_PORT : 0,
                     SchemaRegistryConfig.DEFAULT_TOPIC));
             stack = new LocalStack(options, broker, registry);
+            // Catalog first: the order service is ready only once it has read the catalog, so the first order
+            // after start is priced, never refused for an unknown SKU.
+            stack.seedCatalogOnce();
             for (ServiceKind kind : START_ORDER) {
                 stack.scale(kind, options.instancesOf(kind));
             }
-            stack.seedCatalogOnce();
             return stack;
         } catch (RuntimeException e) {
             if (stack != null) {
@@ -131,18 +134,29 @@ public final class LocalStack implements AutoCloseable {
      * that orders and adjustments left.
      */
     private void seedCatalogOnce() {
-        Path marker = options.dataDir().resolve("catalog-seeded");
-        if (options.seedSkus() == 0 || java.nio.file.Files.exists(marker)) {
+        Path stocked = options.dataDir().resolve("catalog-seeded");
+        // Data directories from before the catalog had prices get theirs once, and keep their stock levels.
+        Path priced = options.dataDir().resolve("catalog-priced");
+        if (options.seedSkus() == 0 || java.nio.file.Files.exists(stocked) && java.nio.file.Files.exists(priced)) {
             return;
         }
-        int exit = runTool(ServiceKind.INVENTORY, STOCK_SEEDER, List.of("--skus", Integer.toString(options.seedSkus()),
+        boolean pricesOnly = java.nio.file.Files.exists(stocked);
+        List<String> args = new ArrayList<>(List.of("--skus", Integer.toString(options.seedSkus()),
                 "--units", Long.toString(options.seedUnits())));
+        if (pricesOnly) {
+            args.add("--prices-only");
+        }
+        int exit = runTool(ServiceKind.INVENTORY, STOCK_SEEDER, args);
         if (exit != 0) {
             throw new IllegalStateException("seeding the demo catalog failed (exit " + exit + "); see "
                     + options.dataDir().resolve("logs"));
         }
         try {
-            java.nio.file.Files.writeString(marker, options.seedSkus() + " SKUs x " + options.seedUnits() + " units\n");
+            if (!pricesOnly) {
+                java.nio.file.Files.writeString(stocked, options.seedSkus() + " SKUs x " + options.seedUnits()
+                        + " units\n");
+            }
+            java.nio.file.Files.writeString(priced, options.seedSkus() + " SKUs priced\n");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -170,7 +184,8 @@ public final class LocalStack implements AutoCloseable {
         String name = kind.shortName() + "-" + number;
         int port = options.fixedPorts() && running.get(kind).isEmpty() && FreePorts.isFree(kind.firstPort())
                 ? kind.firstPort() : FreePorts.next();
-        Map<String, String> env = new HashMap<>(options.serviceEnv());
+        Map<String, String> env = new HashMap<>(kind == ServiceKind.ORDER
+                ? LocalOrderSecurity.env(options.dataDir(), options.serviceEnv()) : options.serviceEnv());
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("SCHEMA_REGISTRY_URL", registry.url());
         env.put("HTTP_HOST", "127.0.0.1");

@@ -17,12 +17,15 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.fastship.events.OrderCreated;
+import io.fastship.order.catalog.CatalogReadModel;
 import io.fastship.order.health.KafkaHealth;
 import io.fastship.order.http.ApiKeyAuth;
 import io.fastship.order.http.CreateOrderHandler;
 import io.fastship.order.http.GetOrderHandler;
 import io.fastship.order.http.OrderEventsHandler;
 import io.fastship.order.http.OrderRoutes;
+import io.fastship.order.intake.OrderIds;
+import io.fastship.order.intake.OrderPricing;
 import io.fastship.order.intake.OrderPublisher;
 import io.fastship.order.query.OrderLocator;
 import io.fastship.order.query.OrderQueries;
@@ -123,6 +126,10 @@ public final class OrderService implements AutoCloseable {
                     .description("Requests waiting for an order to change (waitForFinal GETs, event streams)")
                     .register(registry);
 
+            CatalogReadModel catalog = closer.register("catalog", CatalogReadModel.start(
+                    Topics.CATALOG.inNamespace(config.topicNamespace()).name(), config.kafka().clientConfig(),
+                    config.applicationId() + "-" + config.instanceId() + "-catalog",
+                    clients.valueSerde(Topics.CATALOG).deserializer()));
             KafkaStreams streams = startStreams(config, clients, topics, watchers, registry, tracing, closer);
 
             Map<String, Object> producerOverrides = new java.util.HashMap<>(
@@ -142,16 +149,20 @@ public final class OrderService implements AutoCloseable {
                     new KafkaHealth(clients.admin(), scheduler, Duration.ofSeconds(5), Duration.ofSeconds(3)));
             HostInfo self = new HostInfo(config.advertisedUrl().getHost(), config.advertisedUrl().getPort());
             OrderLocator locator = new OrderLocator(streams, self);
-            RemoteOrders remote = new RemoteOrders(httpClientPool, config.applicationServer());
+            ApiKeyAuth auth = new ApiKeyAuth(config.security());
+            RemoteOrders remote = new RemoteOrders(httpClientPool, config.applicationServer(), auth.peerHeaders());
             OrderQueries queries = new OrderQueries(locator, watchers, remote, scheduler, config.queryRetry());
 
-            CreateOrderHandler create = new CreateOrderHandler(publisher, queries, new ApiKeyAuth(config.apiKeys()),
-                    config.publishTimeout(), Clock.systemUTC(), registry, tracing);
+            CreateOrderHandler create = new CreateOrderHandler(publisher, queries, new OrderPricing(catalog),
+                    new OrderIds(config.security().idSecret()), config.publishTimeout(), Clock.systemUTC(), registry,
+                    tracing);
             GetOrderHandler get = new GetOrderHandler(queries, config.maxWait());
             OrderEventsHandler events = new OrderEventsHandler(locator, watchers, remote, scheduler, config.maxWait());
             ServiceHttpServer http = closer.register("http", ServiceHttpServer.start(service, config.httpHost(),
-                    config.httpPort(), metrics, Map.of("kafka", kafkaHealth, "streams", new StreamsHealth(streams)),
-                    routes -> OrderRoutes.register(routes, create, get, events)));
+                    config.httpPort(), metrics, Map.of("kafka", kafkaHealth, "streams", new StreamsHealth(streams),
+                            "catalog", catalog), routes -> OrderRoutes.register(routes, create, get, events, auth,
+                            queries)));
+            log.info("Order API authentication: {}", config.security());
             log.info("Order service {} up: http://{}:{} advertised as {}, topics in namespace '{}', deadline {}",
                     config.instanceId(), config.httpHost(), http.port(), config.advertisedUrl(),
                     config.topicNamespace(), config.orderDeadline());

@@ -5,9 +5,8 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Set;
 
+import io.fastship.order.security.OrderSecurity;
 import io.fastship.platform.config.ConfigException;
 import io.fastship.platform.config.Env;
 import io.fastship.platform.config.KafkaConnection;
@@ -24,20 +23,20 @@ import io.fastship.schemas.TopicSettings;
  * @param maxWait the longest {@code ?waitForFinal=} and Server-Sent-Events stream a client may ask for
  * @param maxWaiters how many requests may wait for a final status at once before new ones get 503
  * @param queryRetry how long a GET retries while a rebalance moves the order's state
- * @param apiKeys keys accepted on {@code POST /orders}; empty means no authentication
+ * @param security API keys bound to customers (or {@code ORDER_AUTH=none}), the metrics key and the id secret
  */
 public record OrderServiceConfig(KafkaConnection kafka, String httpHost, int httpPort, URI advertisedUrl,
                                  String topicNamespace, int topicPartitions, String instanceId, Path stateDir,
                                  Duration publishTimeout, Duration orderDeadline, Duration deadlineScanInterval,
                                  Duration maxWait, int maxWaiters, Duration queryRetry, int standbyReplicas,
-                                 Duration commitInterval, Duration shutdownTimeout, Set<String> apiKeys) {
+                                 Duration commitInterval, Duration shutdownTimeout, OrderSecurity security) {
 
     /** Application id of the Streams topology (and the name of the service), before the namespace. */
     public static final String SERVICE_ID = "order-service";
     static final int DEFAULT_PORT = 8080;
 
     public OrderServiceConfig {
-        apiKeys = Set.copyOf(apiKeys);
+        java.util.Objects.requireNonNull(security, "security");
     }
 
     /** Reads and validates the environment; a {@link ConfigException} names the first bad variable. */
@@ -73,15 +72,10 @@ public record OrderServiceConfig(KafkaConnection kafka, String httpHost, int htt
         int standbys = env.integer("STREAMS_STANDBY_REPLICAS", 1, 0, 10);
         Duration commit = positive(env, "STREAMS_COMMIT_INTERVAL", Duration.ofMillis(100));
         Duration shutdown = positive(env, "SHUTDOWN_TIMEOUT", Duration.ofSeconds(20));
-        List<String> keys = env.list("ORDER_API_KEYS");
-        for (String key : keys) {
-            if (key.length() < 16) {
-                throw new ConfigException("ORDER_API_KEYS", "holds a key shorter than 16 characters; use long random keys");
-            }
-        }
+        OrderSecurity security = OrderSecurity.fromEnv(env);
         return new OrderServiceConfig(kafka, host, port, advertised, namespace, partitions, instanceId, stateDir,
                 publishTimeout, deadline, scan, maxWait, maxWaiters, queryRetry, standbys, commit, shutdown,
-                Set.copyOf(keys));
+                security);
     }
 
     /** The Streams application id and consumer group of this service: {@code <namespace>.order-service}. */
@@ -99,7 +93,7 @@ public record OrderServiceConfig(KafkaConnection kafka, String httpHost, int htt
         URI advertised = URI.create(advertisedUrl.getScheme() + "://" + advertisedUrl.getHost() + ":" + port);
         return new OrderServiceConfig(kafka, httpHost, port, advertised, topicNamespace, topicPartitions, instanceId,
                 stateDir, publishTimeout, orderDeadline, deadlineScanInterval, maxWait, maxWaiters, queryRetry,
-                standbyReplicas, commitInterval, shutdownTimeout, apiKeys);
+                standbyReplicas, commitInterval, shutdownTimeout, security);
     }
 
 
