@@ -22,6 +22,7 @@ import io.fastship.localstack.process.ServiceKind;
 import io.fastship.localstack.process.ServiceProcess;
 import io.fastship.localstack.process.StackProcess;
 import io.fastship.localstack.process.Supervisor;
+import io.fastship.localstack.security.LocalOrderSecurity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,10 +76,12 @@ public final class LocalStack implements AutoCloseable {
             RegistryProcess registry = RegistryProcess.start(cluster.bootstrapServers(), registryPort,
                     options.dataDir().resolve("logs").resolve("registry.log"), options.console());
             stack = new LocalStack(options, cluster, registry);
+            // Catalog first: the order service is ready only once it has read the catalog, so the first order
+            // after start is priced, never refused for an unknown SKU.
+            CatalogSeed.once(stack);
             for (ServiceKind kind : START_ORDER) {
                 stack.scale(kind, options.instancesOf(kind));
             }
-            CatalogSeed.once(stack);
             return stack;
         } catch (RuntimeException e) {
             if (stack != null) {
@@ -189,7 +192,8 @@ public final class LocalStack implements AutoCloseable {
         String name = kind == ServiceKind.GATEWAY && number == 1 ? kind.shortName() : kind.shortName() + "-" + number;
         int port = options.fixedPorts() && running.get(kind).isEmpty() && FreePorts.isFree(kind.firstPort())
                 ? kind.firstPort() : FreePorts.next();
-        Map<String, String> env = new HashMap<>(options.serviceEnv());
+        Map<String, String> env = new HashMap<>(kind == ServiceKind.ORDER
+                ? LocalOrderSecurity.env(options.dataDir(), options.serviceEnv()) : options.serviceEnv());
         env.putAll(connectionEnv());
         env.put("HTTP_HOST", "127.0.0.1");
         env.put("HTTP_PORT", Integer.toString(port));

@@ -44,12 +44,13 @@ public final class RunningStack implements AutoCloseable {
         String orderUrl = stack.instances(ServiceKind.ORDER).stream().findFirst()
                 .map(p -> p.baseUrl()).orElse("http://127.0.0.1:8080");
         return "\nFastShip is running (Ctrl-C stops everything)\n"
+                + "  Order API is OPEN (ORDER_AUTH=none, local use only); deployments need ORDER_API_KEYS\n"
                 + StackStatus.of(stack, control.url()).table()
                 + "  Logs             " + stack.options().dataDir().resolve("logs") + "\n\n"
                 + "Place an order:\n"
                 + "  curl -i -X POST " + orderUrl + "/orders -H 'Content-Type: application/json' \\\n"
                 + "    -d '{\"customerId\":\"c-1\",\"currency\":\"EUR\",\"paymentToken\":\"tok_visa\","
-                + "\"items\":[{\"sku\":\"SKU-0001\",\"quantity\":2,\"unitPrice\":1999}]}'\n"
+                + "\"items\":[{\"sku\":\"SKU-0001\",\"quantity\":2}]}'   (priced by the server)\n"
                 + "Follow it:  curl '" + orderUrl + "/orders/<orderId>?waitForFinal=10s'\n"
                 + "Elsewhere:  ./fastship status | ./fastship scale payment 3 | ./fastship inspect groups\n";
     }
@@ -89,11 +90,27 @@ public final class RunningStack implements AutoCloseable {
         java.util.Map<String, String> env = java.util.Map.of("KAFKA_BOOTSTRAP_SERVERS", status.kafkaBootstrap(),
                 "SCHEMA_REGISTRY_URL", status.schemaRegistry(), "TOPIC_PARTITIONS", Integer.toString(status.partitions()));
         int exit = ToolRun.run(repositoryRoot, ServiceKind.INVENTORY, LocalStack.STOCK_SEEDER,
-                java.util.List.of("--sku", sku, "--units", Long.toString(units)), env, log, java.util.Optional.empty());
+                java.util.List.of("--sku", sku, "--units", Long.toString(units), "--stock-only"), env, log,
+                java.util.Optional.empty());
         if (exit != 0) {
             throw new IllegalStateException("setting stock of " + sku + " failed (exit " + exit + "); see " + log);
         }
         return sku + " now has " + units + " units available";
+    }
+
+    /** Sets one SKU's price in the running stack (a CatalogItem on the catalog topic). */
+    public static String setPrice(Path dataDir, Path repositoryRoot, String sku, long priceMinor, String currency) {
+        StackStatus status = query(dataDir);
+        Path log = dataDir.resolve("logs").resolve("tools.log");
+        java.util.Map<String, String> env = java.util.Map.of("KAFKA_BOOTSTRAP_SERVERS", status.kafkaBootstrap(),
+                "SCHEMA_REGISTRY_URL", status.schemaRegistry(), "TOPIC_PARTITIONS", Integer.toString(status.partitions()));
+        int exit = ToolRun.run(repositoryRoot, ServiceKind.INVENTORY, LocalStack.STOCK_SEEDER,
+                java.util.List.of("--sku", sku, "--price-minor", Long.toString(priceMinor), "--currency", currency,
+                        "--prices-only"), env, log, java.util.Optional.empty());
+        if (exit != 0) {
+            throw new IllegalStateException("setting the price of " + sku + " failed (exit " + exit + "); see " + log);
+        }
+        return sku + " now costs " + priceMinor + " " + currency + " minor units";
     }
 
     public static String table(StackStatus status) {

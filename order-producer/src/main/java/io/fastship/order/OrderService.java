@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 import io.fastship.events.OrderCreated;
+import io.fastship.order.catalog.CatalogReadModel;
 import io.fastship.order.health.KafkaHealth;
 import io.fastship.order.http.ApiKeyAuth;
 import io.fastship.order.http.CreateOrderHandler;
 import io.fastship.order.http.GetOrderHandler;
 import io.fastship.order.http.OrderEventsHandler;
 import io.fastship.order.http.OrderRoutes;
+import io.fastship.order.intake.OrderIds;
+import io.fastship.order.intake.OrderPricing;
 import io.fastship.order.intake.OrderPublisher;
 import io.fastship.order.query.CommittedStatusFeed;
 import io.fastship.order.query.CommittedStatuses;
@@ -42,6 +45,8 @@ import org.apache.kafka.streams.state.HostInfo;
  * Streams leaves the group). Tests start several in one JVM; {@link OrderServiceMain} starts one per process.
  */
 public final class OrderService implements AutoCloseable {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OrderService.class);
 
     /** Views changed more recently than this show only committed statuses (Streams' EOS transactions end sooner). */
     private static final Duration COMMITTED_WINDOW = Duration.ofMinutes(2);
@@ -75,20 +80,30 @@ public final class OrderService implements AutoCloseable {
         KafkaStreams streams = runtime.runStreams(topology(config, runtime), new StreamsOptions(
                 config.stateDir(), config.standbyReplicas(), config.commitInterval(), 1));
         OrderPublisher publisher = publisher(config, runtime);
+        // Not ready until the whole catalog is read, so the first order after start never fails for an unknown SKU.
+        CatalogReadModel catalog = runtime.own("catalog", CatalogReadModel.start(runtime.topics().catalog().name(),
+                config.service().kafka().clientConfig(),
+                runtime.applicationId() + "-" + config.service().instanceId() + "-catalog",
+                runtime.topics().catalog().valueSerde().deserializer()));
+        runtime.health("catalog", catalog);
 
         runtime.health("kafka", runtime.own("kafka-health", new KafkaHealth(runtime.clients().admin(),
                 threads.timers(), Duration.ofSeconds(5), Duration.ofSeconds(3))));
         HostInfo self = HostInfo.buildFromEndpoint(config.service().applicationServer());
         OrderLocator locator = new OrderLocator(streams, self, new CommittedStatuses(COMMITTED_WINDOW));
         runtime.own("committed-statuses", committedStatusFeed(config, runtime, locator, watchers));
-        RemoteOrders remote = new RemoteOrders(threads.forwarding(), config.service().applicationServer());
+        ApiKeyAuth auth = new ApiKeyAuth(config.security());
+        RemoteOrders remote = new RemoteOrders(threads.forwarding(), config.service().applicationServer(),
+                auth.peerHeaders());
         OrderQueries queries = new OrderQueries(locator, watchers, remote, threads.timers(), config.queryRetry());
-        CreateOrderHandler create = new CreateOrderHandler(publisher, queries, new ApiKeyAuth(config.apiKeys()),
-                config.publishTimeout(), Clock.systemUTC(), runtime.metrics(), runtime.tracing());
+        CreateOrderHandler create = new CreateOrderHandler(publisher, queries, new OrderPricing(catalog),
+                new OrderIds(config.security().idSecret()), config.publishTimeout(), Clock.systemUTC(),
+                runtime.metrics(), runtime.tracing());
         GetOrderHandler get = new GetOrderHandler(queries, config.maxWait());
         OrderEventsHandler events = new OrderEventsHandler(locator, watchers, remote, threads.timers(),
                 config.maxWait());
-        runtime.routes(routes -> OrderRoutes.register(routes, create, get, events));
+        runtime.routes(routes -> OrderRoutes.register(routes, create, get, events, auth, queries));
+        log.info("Order API authentication: {}", config.security());
         return new OrderService(config, runtime, streams, watchers);
     }
 

@@ -2,10 +2,9 @@ package io.fastship.order;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
+import io.fastship.order.security.OrderSecurity;
 import io.fastship.platform.config.ConfigException;
 import io.fastship.platform.config.Env;
 import io.fastship.platform.config.ServiceSettings;
@@ -21,12 +20,12 @@ import io.fastship.platform.config.ServiceSettings;
  * @param maxWait the longest {@code ?waitForFinal=} and Server-Sent-Events stream a client may ask for
  * @param maxWaiters how many requests may wait for a final status at once before new ones get 503
  * @param queryRetry how long a GET retries while a rebalance moves the order's state
- * @param apiKeys keys accepted on {@code POST /orders}; empty means no authentication
+ * @param security API keys bound to customers (or {@code ORDER_AUTH=none}), the metrics key and the id secret
  */
 public record OrderServiceConfig(ServiceSettings service, Path stateDir, Duration publishTimeout,
                                  Duration orderDeadline, Duration deadlineScanInterval, Duration maxWait,
                                  int maxWaiters, Duration queryRetry, int standbyReplicas, Duration commitInterval,
-                                 Set<String> apiKeys) {
+                                 OrderSecurity security) {
 
     /** Application id of the Streams topology (and the name of the service), before the namespace. */
     public static final String SERVICE_ID = "order-service";
@@ -34,7 +33,7 @@ public record OrderServiceConfig(ServiceSettings service, Path stateDir, Duratio
 
     public OrderServiceConfig {
         Objects.requireNonNull(service, "service");
-        apiKeys = Set.copyOf(apiKeys);
+        Objects.requireNonNull(security, "security");
     }
 
     /** Reads and validates the environment; a {@link ConfigException} names the first bad variable. */
@@ -47,12 +46,6 @@ public record OrderServiceConfig(ServiceSettings service, Path stateDir, Duratio
             throw new ConfigException("ORDER_PUBLISH_TIMEOUT", "must be at least 1s (the producer's request timeout "
                     + "must fit inside it), was " + publishTimeout);
         }
-        List<String> keys = env.list("ORDER_API_KEYS");
-        for (String key : keys) {
-            if (key.length() < 16) {
-                throw new ConfigException("ORDER_API_KEYS", "holds a key shorter than 16 characters; use long random keys");
-            }
-        }
         return new OrderServiceConfig(service, stateDir, publishTimeout,
                 env.positiveDuration("ORDER_DEADLINE", Duration.ofSeconds(30)),
                 env.positiveDuration("ORDER_DEADLINE_SCAN_INTERVAL", Duration.ofSeconds(1)),
@@ -61,13 +54,13 @@ public record OrderServiceConfig(ServiceSettings service, Path stateDir, Duratio
                 env.positiveDuration("ORDER_QUERY_RETRY", Duration.ofSeconds(5)),
                 env.integer("STREAMS_STANDBY_REPLICAS", 1, 0, 10),
                 env.positiveDuration("STREAMS_COMMIT_INTERVAL", Duration.ofMillis(100)),
-                Set.copyOf(keys));
+                OrderSecurity.fromEnv(env));
     }
 
     /** The same config over other common settings (the runtime's, with a picked HTTP port). */
     public OrderServiceConfig withService(ServiceSettings resolved) {
         return new OrderServiceConfig(resolved, stateDir, publishTimeout, orderDeadline, deadlineScanInterval, maxWait,
-                maxWaiters, queryRetry, standbyReplicas, commitInterval, apiKeys);
+                maxWaiters, queryRetry, standbyReplicas, commitInterval, security);
     }
 
     /** The Streams application id and consumer group of this service: {@code <namespace>.order-service}. */

@@ -20,6 +20,7 @@ class OrderServiceConfigTest {
         env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
         env.put("SCHEMA_REGISTRY_URL", "http://localhost:8081");
         env.put("INSTANCE_ID", "order-1");
+        env.put("ORDER_AUTH", "none");
         return env;
     }
 
@@ -34,7 +35,7 @@ class OrderServiceConfigTest {
         assertThat(config.publishTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.orderDeadline()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.service().topicPartitions()).isEqualTo(6);
-        assertThat(config.apiKeys()).isEmpty();
+        assertThat(config.security().authDisabled()).isTrue();
         assertThat(config.stateDir().toString()).contains("order-1");
     }
 
@@ -46,7 +47,9 @@ class OrderServiceConfigTest {
         env.put("TOPIC_NAMESPACE", "staging");
         env.put("ORDER_PUBLISH_TIMEOUT", "3s");
         env.put("ORDER_DEADLINE", "PT2M");
-        env.put("ORDER_API_KEYS", "0123456789abcdef, fedcba9876543210");
+        env.remove("ORDER_AUTH");
+        env.put("ORDER_API_KEYS", "0123456789abcdef:c-1, fedcba9876543210:c-2");
+        env.put("ORDER_ID_SECRET", "s".repeat(32));
 
         OrderServiceConfig config = OrderServiceConfig.fromEnv(new Env(env));
 
@@ -54,7 +57,7 @@ class OrderServiceConfigTest {
         assertThat(config.applicationId()).isEqualTo("staging.order-service");
         assertThat(config.publishTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(config.orderDeadline()).isEqualTo(Duration.ofMinutes(2));
-        assertThat(config.apiKeys()).containsExactlyInAnyOrder("0123456789abcdef", "fedcba9876543210");
+        assertThat(config.security().apiKeys().customerOf("fedcba9876543210")).contains("c-2");
         assertThat(config.service().withHttpPort(1234).applicationServer()).isEqualTo("order-2.internal:9090");
     }
 

@@ -71,7 +71,7 @@ class OrderServiceIT {
     void shouldAcceptAValidOrderAfterTheBrokerAcknowledgedExactlyOneOrderCreated(KafkaStack stack) {
         String customer = "c-" + UUID.randomUUID();
 
-        HttpResponse<String> response = post(base + "/orders", orderJson(customer, "SKU-1", 3, 1999));
+        HttpResponse<String> response = post(base + "/orders", orderJson(customer, "SKU-7", 3, 1999));
 
         assertThat(response.statusCode()).isEqualTo(202);
         String orderId = json(response).get("orderId").asText();
@@ -130,6 +130,62 @@ class OrderServiceIT {
         }
         assertThat(OrderServiceTestSupport.<OrderCreated>readAll(stack, ordersTopic()))
                 .noneMatch(r -> r.value().getCustomerId().startsWith("invalid-"));
+    }
+
+    @Test
+    void shouldPriceFromTheCatalogWhenTheClientSendsNoPrice(KafkaStack stack) {
+        String customer = "c-" + UUID.randomUUID();
+        String body = "{\"customerId\":\"" + customer + "\",\"currency\":\"EUR\",\"paymentToken\":\"tok\","
+                + "\"items\":[{\"sku\":\"SKU-7\",\"quantity\":2},{\"sku\":\"SKU-2\",\"quantity\":1}]}";
+
+        HttpResponse<String> response = post(base + "/orders", body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        OrderCreated event = OrderServiceTestSupport.<OrderCreated>readAll(stack, ordersTopic()).stream()
+                .filter(r -> r.value().getCustomerId().equals(customer)).findFirst().orElseThrow().value();
+        assertThat(event.getTotalMinor()).isEqualTo(2 * 1999 + 500);
+        assertThat(event.getItems()).extracting(item -> item.getUnitPriceMinor()).containsExactly(1999L, 500L);
+    }
+
+    @Test
+    void shouldRefuseAPriceThatIsNotTheCatalogsWith409NamingTheLineAndTheCurrentPrice(KafkaStack stack) {
+        String customer = "free-" + UUID.randomUUID();
+
+        HttpResponse<String> response = post(base + "/orders", orderJson(customer, "SKU-7", 500, 0));
+
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = json(response);
+        assertThat(problem.get("errors").get(0).get("pointer").asText()).isEqualTo("/items/0/unitPrice");
+        assertThat(problem.get("currentPrices").get(0).get("unitPrice").asLong()).isEqualTo(1999);
+        assertThat(problem.get("currentPrices").get(0).get("currency").asText()).isEqualTo("EUR");
+        assertThat(OrderServiceTestSupport.<OrderCreated>readAll(stack, ordersTopic()))
+                .noneMatch(r -> r.value().getCustomerId().equals(customer));
+    }
+
+    @Test
+    void shouldRefuseAnUnknownSkuOrAnotherCurrencyWith422AtIntakeAndPublishNothing(KafkaStack stack) {
+        String customer = "unknown-" + UUID.randomUUID();
+
+        HttpResponse<String> unknown = post(base + "/orders", orderJson(customer, "SKU-NOT-SOLD", 1, 100));
+        HttpResponse<String> dollars = post(base + "/orders", orderJson(customer, "SKU-1", 1, 100)
+                .replace("EUR", "USD"));
+
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(json(unknown).get("errors").get(0).get("pointer").asText()).isEqualTo("/items/0/sku");
+        assertThat(dollars.statusCode()).isEqualTo(422);
+        assertThat(json(dollars).get("errors").get(0).get("detail").asText()).contains("EUR");
+        assertThat(OrderServiceTestSupport.<OrderCreated>readAll(stack, ordersTopic()))
+                .noneMatch(r -> r.value().getCustomerId().equals(customer));
+    }
+
+    @Test
+    void shouldReportTheLoadedCatalogInItsReadiness() {
+        HttpResponse<String> health = get(base + "/health");
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("catalog").contains(OrderServiceTestSupport.TEST_CATALOG.size() + " SKUs");
     }
 
     @Test

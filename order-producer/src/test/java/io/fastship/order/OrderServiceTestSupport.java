@@ -15,10 +15,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fastship.events.CatalogItem;
 import io.fastship.events.InventoryEvent;
+import io.fastship.events.PriceSet;
 import io.fastship.events.InventoryStatus;
 import io.fastship.events.PaymentEvent;
 import io.fastship.events.PaymentStatus;
@@ -27,9 +30,11 @@ import io.fastship.platform.config.Env;
 import io.fastship.platform.config.KafkaConnection;
 import io.fastship.platform.kafka.KafkaClients;
 import io.fastship.platform.tracing.Tracing;
+import io.fastship.platform.kafka.TopicInitializer;
 import io.fastship.schemas.Topics;
 import io.fastship.schemas.serde.KafkaAvroDeserializer;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -59,8 +64,43 @@ final class OrderServiceTestSupport {
         env.put("STATE_DIR", stateDir.toString());
         env.put("STREAMS_STANDBY_REPLICAS", "0");
         env.put("SHUTDOWN_TIMEOUT", "5s");
+        // Open by default, as ./fastship up; one shared id secret, as a deployment's instances share theirs.
+        env.put("ORDER_ID_SECRET", TEST_ID_SECRET);
+        if (!extra.containsKey("ORDER_API_KEYS")) {
+            env.put("ORDER_AUTH", "none");
+        }
         env.putAll(extra);
-        return OrderServiceConfig.fromEnv(new Env(env));
+        OrderServiceConfig config = OrderServiceConfig.fromEnv(new Env(env));
+        // Every test service sells TEST_CATALOG; written before it starts, as ./fastship up seeds before services.
+        seedCatalog(bootstrap, registry, namespace, config.topicPartitions(), TEST_CATALOG);
+        return config;
+    }
+
+    static final String TEST_ID_SECRET = "order-it-shared-id-secret-0123456789";
+
+    /** SKU to price in EUR minor units, matching what the tests send. */
+    static final Map<String, Long> TEST_CATALOG = Map.of("SKU-1", 100L, "SKU-2", 500L, "SKU-3", 100L, "SKU-4", 100L,
+            "SKU-5", 100L, "SKU-6", 100L, "SKU-7", 1999L, "SKU-9", 300L, "SKU-TRACE", 150L);
+
+    /** Writes catalog prices (EUR) to the namespace's catalog topic, creating it like the services do. */
+    static void seedCatalog(String bootstrap, String registry, String namespace, int partitions,
+                            Map<String, Long> prices) {
+        String topic = Topics.CATALOG.inNamespace(namespace).name();
+        try (KafkaClients clients = new KafkaClients(KafkaConnection.of(bootstrap, registry), "it-catalog")) {
+            try (Admin admin = clients.admin()) {
+                new TopicInitializer(admin, Duration.ofSeconds(30)).ensure(List.of(new TopicInitializer.Spec(topic,
+                        Topics.CATALOG.settings().withPartitions(partitions))));
+            }
+            try (KafkaProducer<String, CatalogItem> producer = clients.producer("it-catalog", Map.of())) {
+                for (Map.Entry<String, Long> price : prices.entrySet()) {
+                    producer.send(new ProducerRecord<>(topic, price.getKey(), CatalogItem.newBuilder()
+                            .setSku(price.getKey()).setPrice(new PriceSet(price.getValue(), "EUR"))
+                            .setUpdatedAt(Instant.now()).build())).get(30, TimeUnit.SECONDS);
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot seed the catalog of " + namespace, e);
+        }
     }
 
     static OrderService startAndAwaitReady(OrderServiceConfig config) {
@@ -86,6 +126,14 @@ final class OrderServiceTestSupport {
 
     static HttpResponse<String> get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build());
+    }
+
+    static HttpResponse<String> get(String url, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.setHeader(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
     }
 
     static HttpResponse<String> send(HttpRequest request) {

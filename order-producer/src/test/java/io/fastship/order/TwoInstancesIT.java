@@ -34,10 +34,13 @@ class TwoInstancesIT {
     private static OrderService first;
     private static OrderService second;
 
+    /** The customer KEY belongs to: every order here is theirs. */
+    private static final String CUSTOMER = "c-two";
+
     @BeforeAll
     static void startTwoInstances(KafkaStack stack) throws Exception {
         namespace = stack.uniqueName("order-two");
-        Map<String, String> extra = Map.of("ORDER_API_KEYS", KEY + ",another-key-0123456789",
+        Map<String, String> extra = Map.of("ORDER_API_KEYS", KEY + ":" + CUSTOMER + ",another-key-0123456789:someone-else",
                 "TOPIC_PARTITIONS", "4", "ORDER_DEADLINE", "2m");
         first = OrderServiceTestSupport.startAndAwaitReady(OrderServiceTestSupport.config(stack.bootstrapServers(),
                 stack.schemaRegistryUrl(), namespace, Files.createTempDirectory("order-a"), extra));
@@ -64,13 +67,13 @@ class TwoInstancesIT {
     void shouldFindEveryOrderOnEitherInstanceWhicheverOwnsIt() {
         Set<String> servedViaFirst = new HashSet<>();
         for (int i = 0; i < 8; i++) {
-            HttpResponse<String> created = post(first.baseUrl() + "/orders", orderJson("c-two-" + i, "SKU-1", 1, 100),
+            HttpResponse<String> created = post(first.baseUrl() + "/orders", orderJson(CUSTOMER, "SKU-1", 1, 100),
                     "X-API-Key", KEY);
             assertThat(created.statusCode()).isEqualTo(202);
             String orderId = json(created).get("orderId").asText();
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                HttpResponse<String> onFirst = get(first.baseUrl() + "/orders/" + orderId);
-                HttpResponse<String> onSecond = get(second.baseUrl() + "/orders/" + orderId);
+                HttpResponse<String> onFirst = get(first.baseUrl() + "/orders/" + orderId, "X-API-Key", KEY);
+                HttpResponse<String> onSecond = get(second.baseUrl() + "/orders/" + orderId, "X-API-Key", KEY);
                 assertThat(onFirst.statusCode()).isEqualTo(200);
                 assertThat(onSecond.statusCode()).isEqualTo(200);
                 assertThat(json(onFirst).get("orderId").asText()).isEqualTo(orderId);
@@ -87,12 +90,12 @@ class TwoInstancesIT {
 
     @Test
     void shouldHonourAnIdempotencyKeyAcrossInstances(KafkaStack stack) {
-        String body = orderJson("c-replay-" + UUID.randomUUID(), "SKU-9", 2, 300);
+        String body = orderJson(CUSTOMER, "SKU-9", 2, 300);
 
         HttpResponse<String> onFirst = post(first.baseUrl() + "/orders", body, "X-API-Key", KEY,
                 "Idempotency-Key", "same-key");
         String orderId = json(onFirst).get("orderId").asText();
-        await().atMost(Duration.ofSeconds(30)).until(() -> get(second.baseUrl() + "/orders/" + orderId).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> get(second.baseUrl() + "/orders/" + orderId, "X-API-Key", KEY).statusCode() == 200);
         HttpResponse<String> onSecond = post(second.baseUrl() + "/orders", body, "Authorization", "Bearer " + KEY,
                 "Idempotency-Key", "same-key");
 

@@ -2,6 +2,7 @@ package io.fastship.schemas;
 
 import java.util.List;
 
+import io.fastship.events.CatalogItem;
 import io.fastship.events.InventoryEvent;
 import io.fastship.events.OrderCreated;
 import io.fastship.events.OrderStatusChanged;
@@ -32,6 +33,10 @@ public final class Topics {
     public static final Topic<StockAdjusted> STOCK =
             new Topic<>("stock", StockAdjusted.class, "sku", TopicSettings.compacted());
 
+    /** {@code CatalogItem}, written by operations; compacted, keyed by SKU: the price the order service charges. */
+    public static final Topic<CatalogItem> CATALOG =
+            new Topic<>("catalog", CatalogItem.class, "sku", TopicSettings.compacted());
+
     private static final String DEAD_LETTER_SUFFIX = ".dlq";
 
     private Topics() {
@@ -39,7 +44,7 @@ public final class Topics {
 
     /** Every event topic, in the order the flow touches them. */
     public static List<Topic<?>> all() {
-        return List.of(ORDERS, PAYMENTS, INVENTORY, ORDER_STATUS, STOCK);
+        return List.of(ORDERS, PAYMENTS, INVENTORY, ORDER_STATUS, STOCK, CATALOG);
     }
 
     /**

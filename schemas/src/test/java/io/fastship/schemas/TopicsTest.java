@@ -31,6 +31,13 @@ class TopicsTest {
     }
 
     @Test
+    void catalogIsACompactedTableKeyedBySkuLikeStock() {
+        assertThat(Topics.CATALOG.keyDescription()).isEqualTo("sku");
+        assertThat(Topics.CATALOG.settings()).isEqualTo(Topics.STOCK.settings());
+        assertThat(Topics.all()).contains(Topics.CATALOG);
+    }
+
+    @Test
     void eventTopicsDeleteAfterTheirRetention() {
         assertThat(Topics.ORDERS.settings().configs())
                 .containsEntry("cleanup.policy", "delete")

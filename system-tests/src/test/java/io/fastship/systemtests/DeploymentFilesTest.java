@@ -104,6 +104,33 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void composeStartsTheOrderServiceAuthenticatedUnlessAuthIsExplicitlyOff() {
+        JsonNode environment = services.path("order-service").path("environment");
+
+        assertThat(environment.path("ORDER_AUTH").asText()).isEqualTo("${ORDER_AUTH:-keys}");
+        assertThat(environment.path("ORDER_API_KEYS").asText()).startsWith("${ORDER_API_KEYS");
+        assertThat(environment.path("ORDER_ID_SECRET").asText()).startsWith("${ORDER_ID_SECRET");
+        assertThat(environment.toString()).doesNotContain("none");
+    }
+
+    @Test
+    void kubernetesStartsTheOrderServiceOnlyWithItsAuthSecret() throws IOException {
+        JsonNode deployment;
+        try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class)
+                .readValues(ROOT.resolve("deploy/k8s/order-service.yaml").toFile())) {
+            deployment = documents.readAll().stream().filter(d -> d.path("kind").asText().equals("Deployment"))
+                    .findFirst().orElseThrow();
+        }
+        JsonNode container = deployment.path("spec").path("template").path("spec").path("containers").get(0);
+
+        assertThat(container.path("envFrom").findValues("secretRef")).singleElement().satisfies(secret -> {
+            assertThat(secret.path("name").asText()).isEqualTo("order-service-auth");
+            assertThat(secret.path("optional").asBoolean(false)).isFalse();
+        });
+        assertThat(container.toString()).doesNotContain("ORDER_AUTH");
+    }
+
+    @Test
     void paymentConsumersPublishNoFixedHostPortSoTheyCanBeScaled() {
         assertThat(services.path("payment-consumer").has("ports")).isFalse();
         assertThat(services.path("payment-consumer").has("container_name")).isFalse();
@@ -114,7 +141,8 @@ class DeploymentFilesTest {
         String script = services.path("topic-init").path("command").toString();
 
         assertThat(script).contains("--partitions \\\"$$PARTITIONS\\\"");
-        for (String topic : List.of("orders", "payments", "inventory", "order-status", "stock", "payment-service.dlq",
+        for (String topic : List.of("orders", "payments", "inventory", "order-status", "stock", "catalog",
+                "payment-service.dlq",
                 "inventory-service.dlq")) {
             assertThat(script).contains("create " + topic + " ");
         }

@@ -40,7 +40,7 @@ class OrderFlowIT {
         Orders orders = orders(stack);
         JsonNode before = stock(stack, "SKU-0002");
 
-        String orderId = orders.place(Orders.body("flow-declined", "tok_decline", "SKU-0002", 3, 500));
+        String orderId = orders.place(Orders.body("flow-declined", "tok_decline", "SKU-0002", 3, 1999));
         JsonNode order = orders.awaitFinal(orderId, FINAL);
 
         assertThat(order.path("status").asText()).isEqualTo("CANCELLED");
@@ -58,7 +58,12 @@ class OrderFlowIT {
     void anOutOfStockOrderIsCancelledAndItsPaymentRefunded(LocalStack stack) {
         Orders orders = orders(stack);
 
-        String orderId = orders.place(Orders.body("flow-out-of-stock", "tok_visa", "SKU-0003", 5000, 1));
+        // Priced at 1 minor unit, so 5000 units stay under the gateway's limit and fail on stock, not payment.
+        assertThat(stack.runTool(ServiceKind.INVENTORY, LocalStack.STOCK_SEEDER,
+                java.util.List.of("--sku", "SKU-0003", "--price-minor", "1", "--prices-only"))).isZero();
+        String body = Orders.body("flow-out-of-stock", "tok_visa", "SKU-0003", 5000, 1);
+        String orderId = await().atMost(FINAL).until(() -> orders.placeUnlessPriceDiffers(body),
+                java.util.Optional::isPresent).orElseThrow();
         JsonNode order = orders.awaitFinal(orderId, FINAL);
 
         assertThat(order.path("status").asText()).isEqualTo("CANCELLED");

@@ -114,7 +114,7 @@ class PaymentScalingIT {
 
     private static List<String> bodies(String customer, int count) {
         return IntStream.range(0, count).mapToObj(i -> Orders.body(customer + "-" + i, "tok_visa",
-                String.format("SKU-%04d", 1 + ThreadLocalRandom.current().nextInt(100)), 1, 100 + i)).toList();
+                String.format("SKU-%04d", 1 + ThreadLocalRandom.current().nextInt(100)), 1, 1999)).toList();
     }
 
     private static Orders orders(LocalStack stack) {

@@ -31,12 +31,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Seeds the catalog's stock the way operations change it: one {@code StockAdjusted} SET record per SKU on the
- * stock topic ({@code SKU-0001} ... {@code SKU-0100} by default). Reads KAFKA_BOOTSTRAP_SERVERS,
- * SCHEMA_REGISTRY_URL, TOPIC_NAMESPACE and TOPIC_PARTITIONS like the services.
+ * Seeds the catalog the way operations change it: one {@code CatalogItem} (its price) on the catalog topic and one
+ * {@code StockAdjusted} SET record on the stock topic per SKU ({@code SKU-0001} ... {@code SKU-0100} by default).
+ * {@code --prices-only} writes prices and leaves stock alone ({@code ./fastship price}). Reads
+ * KAFKA_BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, TOPIC_NAMESPACE, TOPIC_PARTITIONS and KAFKA_CLIENT_* like the services.
  */
 @Command(name = "stock-seeder", mixinStandardHelpOptions = true,
-        description = "Sets the stock of SKU-0001..SKU-<skus> to <units> each on the stock topic.")
+        description = "Sets the price and the stock of SKU-0001..SKU-<skus> on the catalog and stock topics.")
 public final class StockSeeder implements Callable<Integer> {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -49,6 +50,19 @@ public final class StockSeeder implements Callable<Integer> {
 
     @Option(names = "--sku", description = "Set only this SKU (e.g. SKU-0042) to --units, instead of the catalog.")
     String sku;
+
+    @Option(names = "--price-minor", defaultValue = "1999",
+            description = "Unit price in minor units (default ${DEFAULT-VALUE}).")
+    long priceMinor;
+
+    @Option(names = "--currency", defaultValue = "EUR", description = "ISO-4217 currency (default ${DEFAULT-VALUE}).")
+    String currency;
+
+    @Option(names = "--prices-only", description = "Write catalog prices only, leave stock as it is.")
+    boolean pricesOnly;
+
+    @Option(names = "--stock-only", description = "Write stock only, leave prices as they are.")
+    boolean stockOnly;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -77,15 +91,37 @@ public final class StockSeeder implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--sku must be 1..64 letters, digits, '.', '_' or '-', was '" + sku + "'");
         }
+        if (priceMinor < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--price-minor must be >= 0, was "
+                    + priceMinor);
+        }
+        try {
+            if (!currency.matches("[A-Z]{3}")) {
+                throw new IllegalArgumentException();
+            }
+            java.util.Currency.getInstance(currency);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--currency must be an ISO-4217 code like "
+                    + "EUR, was '" + currency + "'");
+        }
         Env env = Env.system();
         try {
             KafkaConnection connection = KafkaConnection.fromEnv(env);
             String namespace = env.string("TOPIC_NAMESPACE", "");
             int partitions = env.integer("TOPIC_PARTITIONS", 6, 1, 10_000);
             Map<String, Long> levels = sku == null ? catalog(skus, units) : Map.of(sku, units);
-            int written = seed(connection, namespace, partitions, levels);
-            spec.commandLine().getOut().printf("Set %d SKUs to %d units each on %s%n", written, units,
-                    Topics.STOCK.inNamespace(namespace).name());
+            // Prices first: an order for a SKU is priced before its stock is reserved.
+            if (!stockOnly) {
+                int priced = CatalogWriter.write(connection, namespace, partitions, levels.keySet(), priceMinor,
+                        currency);
+                spec.commandLine().getOut().printf("Priced %d SKUs at %d %s minor units on %s%n", priced, priceMinor,
+                        currency, Topics.CATALOG.inNamespace(namespace).name());
+            }
+            if (!pricesOnly) {
+                int written = seed(connection, namespace, partitions, levels);
+                spec.commandLine().getOut().printf("Set %d SKUs to %d units each on %s%n", written, units,
+                        Topics.STOCK.inNamespace(namespace).name());
+            }
             return 0;
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("stock-seeder: " + e.getMessage());

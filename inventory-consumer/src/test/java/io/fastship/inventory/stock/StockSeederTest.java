@@ -41,6 +41,26 @@ class StockSeederTest {
     }
 
     @Test
+    void aCatalogRecordPricesItsSku() {
+        var item = CatalogPrices.item("SKU-0007", 1999, "EUR");
+
+        assertThat(item.getSku()).isEqualTo("SKU-0007");
+        assertThat(item.getPrice().getUnitPriceMinor()).isEqualTo(1999);
+        assertThat(item.getPrice().getCurrency()).isEqualTo("EUR");
+    }
+
+    @Test
+    void aBadPriceOrCurrencyIsAOneLineUsageErrorBeforeAnythingIsWritten() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = StockSeeder.commandLine().setErr(new PrintWriter(err));
+
+        assertThat(cli.execute("--price-minor", "-5")).isEqualTo(2);
+        assertThat(cli.execute("--currency", "euro")).isEqualTo(2);
+        assertThat(err.toString().lines()).containsExactly("stock-seeder: --price-minor must be >= 0, was -5",
+                "stock-seeder: --currency must be an ISO-4217 code like EUR, was 'euro'");
+    }
+
+    @Test
     void aMalformedSkuIsAOneLineUsageError() {
         StringWriter err = new StringWriter();
         CommandLine cli = StockSeeder.commandLine().setErr(new PrintWriter(err));

@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code ./fastship}: run the whole system locally, see what runs, scale a service while it runs. */
 @Command(name = "fastship", mixinStandardHelpOptions = true,
-        subcommands = {UpCommand.class, StatusCommand.class, ScaleCommand.class, StockCommand.class, FaultCommand.class},
+        subcommands = {UpCommand.class, StatusCommand.class, ScaleCommand.class, StockCommand.class,
+                PriceCommand.class, FaultCommand.class},
         description = "FastShip local stack: real Kafka brokers, the schema registry and every service; faults on demand.")
 public final class FastshipCli {
 

@@ -1,21 +1,20 @@
 package io.fastship.order.http;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
-import io.fastship.events.LineItem;
 import io.fastship.events.OrderCreated;
 import io.fastship.order.intake.OrderIds;
+import io.fastship.order.intake.OrderPricing;
 import io.fastship.order.intake.OrderPublisher;
 import io.fastship.order.intake.OrderRequestParser;
+import io.fastship.order.intake.ReplayMatch;
 import io.fastship.order.intake.ValidOrder;
 import io.fastship.order.query.OrderQueries;
 import io.fastship.platform.logging.LogContext;
@@ -25,20 +24,19 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.context.propagation.TextMapGetter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /orders}: validates, publishes {@code OrderCreated}, and answers 202 only after the broker
- * acknowledged it; 503 with {@code Retry-After} if it did not within the publish timeout. A replayed
- * {@code Idempotency-Key} whose order is already in the read model is answered from it (200) and publishes
- * nothing; see {@link OrderIds} for why this holds across instances.
+ * {@code POST /orders}: validates, prices every line from the catalog, publishes {@code OrderCreated}, and answers
+ * 202 only after the broker acknowledged it; 503 with {@code Retry-After} if it did not within the publish timeout.
+ * A replayed {@code Idempotency-Key} whose order is already in the read model is answered from it (200) and
+ * publishes nothing; see {@link OrderIds} for why this holds across instances.
+ *
+ * <p>With API keys the order is the key's customer's: a body naming another customer is refused with 403 rather
+ * than silently rewritten, so a client bug (or a probe) is visible; a body naming none gets the key's customer.
  *
  * <p>Each request is a {@code POST /orders} server span (continuing a caller's {@code traceparent}, if sent), the
  * parent of the {@code OrderCreated} send; the order's log lines carry its {@code orderId} and {@code traceId}.
@@ -50,98 +48,82 @@ public final class CreateOrderHandler implements Handler {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     /** A replay check that cannot reach the read model quickly publishes anyway: the read model dedupes. */
     private static final Duration REPLAY_LOOKUP = Duration.ofSeconds(1);
-    private static final AttributeKey<String> HTTP_METHOD = AttributeKey.stringKey("http.request.method");
-    private static final AttributeKey<String> HTTP_ROUTE = AttributeKey.stringKey("http.route");
-    private static final AttributeKey<Long> HTTP_STATUS = AttributeKey.longKey("http.response.status_code");
-    private static final TextMapGetter<Context> HEADERS = new TextMapGetter<>() {
-        @Override
-        public Iterable<String> keys(Context ctx) {
-            return ctx.headerMap().keySet();
-        }
-
-        @Override
-        public String get(Context ctx, String key) {
-            return ctx == null ? null : ctx.header(key);
-        }
-    };
 
     private final OrderRequestParser parser = new OrderRequestParser();
     private final OrderPublisher publisher;
     private final OrderQueries queries;
-    private final ApiKeyAuth auth;
+    private final OrderPricing pricing;
+    private final OrderIds ids;
     private final Duration publishTimeout;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final Rejections rejections;
     private final Tracing tracing;
 
-    public CreateOrderHandler(OrderPublisher publisher, OrderQueries queries, ApiKeyAuth auth, Duration publishTimeout,
-                              Clock clock, MeterRegistry metrics, Tracing tracing) {
+    public CreateOrderHandler(OrderPublisher publisher, OrderQueries queries, OrderPricing pricing, OrderIds ids,
+                              Duration publishTimeout, Clock clock, MeterRegistry metrics, Tracing tracing) {
         this.tracing = tracing;
         this.publisher = publisher;
         this.queries = queries;
-        this.auth = auth;
+        this.pricing = pricing;
+        this.ids = ids;
         this.publishTimeout = publishTimeout;
         this.clock = clock;
         this.metrics = metrics;
+        this.rejections = new Rejections(metrics);
     }
 
     @Override
     public void handle(Context ctx) {
-        io.opentelemetry.context.Context parent = tracing.parentFor(
-                tracing.propagator().extract(io.opentelemetry.context.Context.root(), ctx, HEADERS));
-        Span span = tracing.tracer().spanBuilder("POST /orders").setParent(parent).setSpanKind(SpanKind.SERVER)
-                .setAttribute(HTTP_METHOD, "POST").setAttribute(HTTP_ROUTE, "/orders").startSpan();
+        Span span = ServerSpan.start(tracing, ctx, "POST", "/orders");
         CompletableFuture<Void> answered;
         try (Scope ignored = span.makeCurrent()) {
             answered = accept(ctx, span);
         } catch (RuntimeException e) {
-            end(span, e instanceof ProblemException problem ? problem.problem().status().getCode() : 500, e);
+            ServerSpan.end(span, e instanceof ProblemException problem ? problem.problem().status().getCode() : 500, e);
             throw e;
         }
-        answered.whenComplete((done, error) -> end(span, ctx.statusCode(), error));
+        answered.whenComplete((done, error) -> ServerSpan.end(span, ctx.statusCode(), error));
     }
 
-    private static void end(Span span, int status, Throwable error) {
-        span.setAttribute(HTTP_STATUS, (long) status);
-        if (status >= 500 || error != null && !(error instanceof ProblemException)) {
-            span.setStatus(StatusCode.ERROR);
-        }
-        span.end();
-    }
-
-    /** Validates and publishes; the future completes once the response is decided. */
+    /** Validates, prices and publishes; the future completes once the response is decided. */
     private CompletableFuture<Void> accept(Context ctx, Span span) {
-        auth.check(ctx);
-        requireJson(ctx.contentType());
-        byte[] body = readBounded(ctx);
+        RequestBody.requireJson(ctx.contentType(), rejections);
+        byte[] body = RequestBody.readBounded(ctx, MAX_BODY_BYTES, rejections);
         Optional<String> key;
         try {
             key = OrderIds.validKey(ctx.header(IDEMPOTENCY_KEY));
         } catch (IllegalArgumentException e) {
-            throw rejected("idempotency-key", Problem.of("invalid-idempotency-key", HttpStatus.BAD_REQUEST,
+            throw rejections.reject("idempotency-key", Problem.of("invalid-idempotency-key", HttpStatus.BAD_REQUEST,
                     "Invalid Idempotency-Key header", e.getMessage()));
         }
-        OrderRequestParser.Result parsed = parser.parse(body);
+        Optional<String> caller = ApiKeyAuth.customer(ctx);
+        OrderRequestParser.Result parsed = parser.parse(body, caller.isPresent());
         if (!parsed.valid()) {
-            throw rejected("invalid", Problem.invalid(parsed.errors().size() + " problem(s) in the order; nothing "
-                    + "was created", parsed.errors()));
+            throw rejections.reject("invalid", Problem.invalid(parsed.errors().size() + " problem(s) in the order; "
+                    + "nothing was created", parsed.errors()));
         }
         ValidOrder order = parsed.order();
-        String orderId = key.map(k -> OrderIds.forIdempotencyKey(order.customerId(), k)).orElseGet(OrderIds::random);
+        String customerId = caller.orElse(order.customerId());
+        if (order.customerId() != null && !order.customerId().equals(customerId)) {
+            throw rejections.reject("other-customer", Problem.of("customer-mismatch", HttpStatus.FORBIDDEN,
+                    "Not your customer id", "this API key places orders for its own customer only; omit customerId "
+                            + "or send the key's"));
+        }
+        OrderPricing.Result priced = pricing.price(order);
+        if (priced instanceof OrderPricing.Unpriceable unpriceable) {
+            throw rejections.reject("unpriceable", new Problem("urn:fastship:problem:unpriceable-order",
+                    HttpStatus.UNPROCESSABLE_CONTENT, "Order cannot be priced", unpriceable.errors().size()
+                    + " line(s) cannot be sold as asked; nothing was created", unpriceable.errors()));
+        }
+        String orderId = key.map(k -> ids.forIdempotencyKey(customerId, k)).orElseGet(OrderIds::random);
         span.setAttribute(MessagingAttributes.ORDER_ID, orderId);
-        OrderCreated event = OrderCreated.newBuilder()
-                .setEventId(OrderIds.createdEventId(orderId))
-                .setOrderId(orderId)
-                .setCustomerId(order.customerId())
-                .setCreatedAt(clock.instant())
-                .setCurrency(order.currency())
-                .setItems(order.items())
-                .setTotalMinor(order.totalMinor())
-                .setPaymentToken(order.paymentToken())
-                .build();
         io.opentelemetry.context.Context traced = io.opentelemetry.context.Context.current();
+        Supplier<CompletableFuture<Void>> decide = priced instanceof OrderPricing.PriceChanged changed
+                ? () -> CompletableFuture.failedFuture(priceChanged(changed))
+                : () -> publish(ctx, event(orderId, customerId, order, (OrderPricing.Priced) priced), traced);
         CompletableFuture<Void> answered = new CompletableFuture<>();
-        ctx.future(() -> (key.isPresent() ? replayOrPublish(ctx, event, traced) : publish(ctx, event, traced))
+        ctx.future(() -> (key.isPresent() ? replayOr(ctx, orderId, order, decide) : decide.get())
                 .exceptionally(error -> {
                     Throwable cause = error.getCause() instanceof ProblemException ? error.getCause() : error;
                     if (cause instanceof ProblemException problem) {
@@ -158,21 +140,53 @@ public final class CreateOrderHandler implements Handler {
         return answered;
     }
 
-    private CompletableFuture<Void> replayOrPublish(Context ctx, OrderCreated event,
-                                                    io.opentelemetry.context.Context traced) {
-        return queries.find(event.getOrderId(), Duration.ZERO, false, REPLAY_LOOKUP).thenCompose(result -> {
+    private OrderCreated event(String orderId, String customerId, ValidOrder order, OrderPricing.Priced priced) {
+        return OrderCreated.newBuilder()
+                .setEventId(OrderIds.createdEventId(orderId))
+                .setOrderId(orderId)
+                .setCustomerId(customerId)
+                .setCreatedAt(clock.instant())
+                .setCurrency(order.currency())
+                .setItems(priced.items())
+                .setTotalMinor(priced.totalMinor())
+                .setPaymentToken(order.paymentToken())
+                .build();
+    }
+
+    /** 409: the client saw an old price (or made one up); it gets the current ones to confirm. */
+    private ProblemException priceChanged(OrderPricing.PriceChanged changed) {
+        List<Map<String, Object>> current = changed.current().stream().map(line -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("pointer", line.pointer());
+            json.put("sku", line.sku());
+            json.put("unitPrice", line.unitPrice());
+            json.put("currency", line.currency());
+            return json;
+        }).toList();
+        return rejections.reject("price-changed", new Problem("urn:fastship:problem:price-changed",
+                HttpStatus.CONFLICT, "Price changed", changed.errors().size() + " line(s) do not carry the current "
+                + "price; send the current unitPrice or omit it; nothing was created", changed.errors())
+                .with("currentPrices", current));
+    }
+
+    /**
+     * The stored order if this key already created one with the same content (200), else {@code otherwise}. A
+     * replay is answered even after a price change: the order it placed keeps the price it was placed at.
+     */
+    private CompletableFuture<Void> replayOr(Context ctx, String orderId, ValidOrder order,
+                                             Supplier<CompletableFuture<Void>> otherwise) {
+        return queries.find(orderId, Duration.ZERO, false, REPLAY_LOOKUP).thenCompose(result -> {
             if (result instanceof OrderQueries.Found found) {
-                if (!sameContent(found.order(), event)) {
-                    throw rejected("idempotency-conflict", Problem.of("idempotency-key-reused",
+                if (!ReplayMatch.sameContent(found.order(), order)) {
+                    throw rejections.reject("idempotency-conflict", Problem.of("idempotency-key-reused",
                             HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key already used",
-                            "this Idempotency-Key was used for order " + event.getOrderId()
-                                    + " with different content"));
+                            "this Idempotency-Key was used for order " + orderId + " with different content"));
                 }
                 metrics.counter("fastship.orders.replayed").increment();
-                accepted(ctx, HttpStatus.OK, event.getOrderId(), found.status());
+                accepted(ctx, HttpStatus.OK, orderId, found.status());
                 return CompletableFuture.completedFuture(null);
             }
-            return publish(ctx, event, traced);
+            return otherwise.get();
         });
     }
 
@@ -184,7 +198,7 @@ public final class CreateOrderHandler implements Handler {
                     log.warn("Order {} not accepted: Kafka did not acknowledge it: {}", event.getOrderId(),
                             cause.toString());
                 }
-                throw rejected("unavailable", Problem.of("unavailable", HttpStatus.SERVICE_UNAVAILABLE,
+                throw rejections.reject("unavailable", Problem.of("unavailable", HttpStatus.SERVICE_UNAVAILABLE,
                         "Order not accepted", "Kafka did not acknowledge the order within " + publishTimeout
                                 + "; nothing was accepted. Retry with the same Idempotency-Key."),
                         Map.of("Retry-After", "1"));
@@ -205,61 +219,5 @@ public final class CreateOrderHandler implements Handler {
         body.put("status", orderStatus);
         ctx.header("Location", "/orders/" + orderId);
         Responses.json(ctx, status, body);
-    }
-
-    /** A replay must ask for the same thing: same currency and lines (the customer is part of the id already). */
-    static boolean sameContent(Map<String, Object> stored, OrderCreated requested) {
-        if (!requested.getCurrency().equals(stored.get("currency")) || !(stored.get("items") instanceof List<?> items)
-                || items.size() != requested.getItems().size()) {
-            return false;
-        }
-        for (int i = 0; i < items.size(); i++) {
-            LineItem wanted = requested.getItems().get(i);
-            if (!(items.get(i) instanceof Map<?, ?> line) || !wanted.getSku().equals(line.get("sku"))
-                    || !(line.get("quantity") instanceof Number quantity) || quantity.longValue() != wanted.getQuantity()
-                    || !(line.get("unitPrice") instanceof Number price) || price.longValue() != wanted.getUnitPriceMinor()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private ProblemException rejected(String reason, Problem problem) {
-        return rejected(reason, problem, Map.of());
-    }
-
-    private ProblemException rejected(String reason, Problem problem, Map<String, String> headers) {
-        metrics.counter("fastship.orders.rejected", "reason", reason).increment();
-        return new ProblemException(problem, headers);
-    }
-
-    private void requireJson(String contentType) {
-        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        if (!mediaType.equals("application/json") && !mediaType.endsWith("+json")) {
-            throw rejected("media-type", Problem.of("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "Unsupported media type", "send the order as application/json, not '" + contentType + "'"));
-        }
-    }
-
-    private byte[] readBounded(Context ctx) {
-        if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
-            throw tooLarge();
-        }
-        // Content-Length may be absent (chunked): read one byte past the limit to notice an oversized body.
-        try (InputStream in = ctx.bodyInputStream()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                throw tooLarge();
-            }
-            return body;
-        } catch (IOException e) {
-            throw rejected("unreadable", Problem.of("unreadable-body", HttpStatus.BAD_REQUEST, "Unreadable body",
-                    e.getMessage()));
-        }
-    }
-
-    private ProblemException tooLarge() {
-        return rejected("too-large", Problem.of("body-too-large", HttpStatus.CONTENT_TOO_LARGE, "Body too large",
-                "an order body may be at most " + MAX_BODY_BYTES + " bytes"));
     }
 }

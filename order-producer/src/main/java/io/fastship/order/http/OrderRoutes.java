@@ -1,5 +1,6 @@
 package io.fastship.order.http;
 
+import io.fastship.order.query.OrderQueries;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.HttpStatus;
 import org.slf4j.Logger;
@@ -15,10 +16,12 @@ public final class OrderRoutes {
 
     /** Request timing is the platform's, for every route of every service. */
     public static void register(RoutesConfig routes, CreateOrderHandler create, GetOrderHandler get,
-                                OrderEventsHandler events) {
+                                OrderEventsHandler events, ApiKeyAuth auth, OrderQueries queries) {
+        // Every path is authenticated first (deny by default); a customer's key reaches only its own orders.
+        routes.before(auth::authenticate);
         routes.post("/orders", create);
-        routes.get("/orders/{id}", get);
-        routes.get("/orders/{id}/events", events);
+        routes.get("/orders/{id}", new OwnerOnly(queries, get));
+        routes.get("/orders/{id}/events", new OwnerOnly(queries, events));
         routes.exception(ProblemException.class, (error, ctx) -> Responses.problem(ctx, error.problem(),
                 error.headers()));
         routes.exception(Exception.class, (error, ctx) -> {

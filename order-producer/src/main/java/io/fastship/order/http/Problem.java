@@ -11,13 +11,26 @@ import io.javalin.http.HttpStatus;
  * An RFC 9457 problem detail: {@code type}, {@code title}, {@code status}, {@code detail}, {@code instance}, and for
  * invalid input an {@code errors} extension listing each offending member as {@code {pointer, field, detail}}.
  */
-public record Problem(String type, HttpStatus status, String title, String detail, List<FieldError> errors) {
+public record Problem(String type, HttpStatus status, String title, String detail, List<FieldError> errors,
+                      Map<String, Object> extensions) {
 
     public static final String CONTENT_TYPE = "application/problem+json";
     private static final String TYPE_PREFIX = "urn:fastship:problem:";
 
     public Problem {
         errors = List.copyOf(errors);
+        extensions = Map.copyOf(extensions);
+    }
+
+    public Problem(String type, HttpStatus status, String title, String detail, List<FieldError> errors) {
+        this(type, status, title, detail, errors, Map.of());
+    }
+
+    /** This problem with one more member, e.g. the current prices of a 409. */
+    public Problem with(String member, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(extensions);
+        more.put(member, value);
+        return new Problem(type, status, title, detail, errors, more);
     }
 
     public static Problem of(String slug, HttpStatus status, String title, String detail) {
@@ -44,6 +57,7 @@ public record Problem(String type, HttpStatus status, String title, String detai
                 return entry;
             }).toList());
         }
+        json.putAll(extensions);
         return json;
     }
 }

@@ -1,40 +1,53 @@
 package io.fastship.order.intake;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.fastship.order.security.Hmac;
+
 /**
  * Order ids, and why an {@code Idempotency-Key} needs no shared state between instances.
  *
- * <p>With a key, the order id is a name-based UUID (RFC 4122 version 3) of the customer id and the key: every
- * instance, before or after a restart, derives the same id for a replay without asking anyone. A replay that
- * finds the order in the read model is answered from it and publishes nothing. A replay that races the first
- * request (both in flight before the read model saw either) may publish a second {@code OrderCreated} with the
- * same order id and the same event id; the read model keeps the first and ignores the second, and downstream
- * services deduplicate by order id. The alternatives cost more: a compacted idempotency topic or a Streams
- * store would put a read (and a second write) in front of every POST, and still need the same tie-break.
- * Keys are scoped by customer, so two customers' identical keys never collide.
+ * <p>With a key, the order id is derived from the customer id and the key with HMAC-SHA256 under the server secret
+ * {@code ORDER_ID_SECRET}, which all instances share: every instance, before or after a restart, derives the same id
+ * for a replay without asking anyone, and nobody without the secret can compute (or guess) another customer's
+ * order id from inputs they might know. Orders without a key get random ids. A replay that finds the order in the
+ * read model is answered from it and publishes nothing. A replay that races the first request (both in flight
+ * before the read model saw either) may publish a second {@code OrderCreated} with the same order id and the same
+ * event id; the read model keeps the first and ignores the second, and downstream services deduplicate by order
+ * id. The alternatives cost more: a compacted idempotency topic or a Streams store would put a read (and a second
+ * write) in front of every POST, and still need the same tie-break. Keys are scoped by customer, so two customers'
+ * identical keys never collide.
  */
 public final class OrderIds {
 
     public static final int MAX_KEY_LENGTH = 255;
 
-    private OrderIds() {
+    private final Hmac hmac;
+
+    public OrderIds(byte[] secret) {
+        this.hmac = new Hmac(secret);
     }
 
-    /** A fresh random id for an order without an idempotency key. */
+    /** A fresh random id (122 random bits) for an order without an idempotency key. */
     public static String random() {
         return UUID.randomUUID().toString();
     }
 
-    /** The id of the order that {@code customerId} creates with {@code idempotencyKey}, the same everywhere. */
-    public static String forIdempotencyKey(String customerId, String idempotencyKey) {
+    /** The id of the order that {@code customerId} creates with {@code idempotencyKey}, the same on every instance. */
+    public String forIdempotencyKey(String customerId, String idempotencyKey) {
         // A length prefix keeps ("ab","c") and ("a","bc") apart.
-        String name = "fastship-order:" + customerId.length() + ":" + customerId + ":" + idempotencyKey;
-        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+        byte[] mac = hmac.of("fastship-order:" + customerId.length() + ":" + customerId + ":" + idempotencyKey);
+        ByteBuffer bytes = ByteBuffer.wrap(mac, 0, 16);
+        long high = bytes.getLong();
+        long low = bytes.getLong();
+        // Marked as an RFC 9562 version-8 (custom) UUID with the standard variant, so it parses everywhere.
+        high = (high & ~0xF000L) | 0x8000L;
+        low = (low & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
-
     /** The event id of the {@code OrderCreated} of an order, the same for every replay, so consumers can dedupe. */
     public static String createdEventId(String orderId) {
         return UUID.nameUUIDFromBytes(("fastship-order-created:" + orderId).getBytes(StandardCharsets.UTF_8))

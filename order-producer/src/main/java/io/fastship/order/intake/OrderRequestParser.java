@@ -17,11 +17,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.fastship.events.LineItem;
 
 /**
  * Turns the body of {@code POST /orders} into a {@link ValidOrder}, or into every {@link FieldError} it has at once,
  * so a client fixes its request in one round trip.
+ *
+ * <p>Prices are not taken from here: a line's {@code unitPrice} is optional and only what the client expects to pay;
+ * {@link OrderPricing} compares it with the catalog and computes the total.
  *
  * <p>The body is read as a tree rather than bound to a class: binding stops at the first problem, and a
  * wrong type (a string quantity) would surface as a Jackson message instead of a pointer and a reason.
@@ -56,7 +58,13 @@ public final class OrderRequestParser {
         }
     }
 
+    /** Parses a body that must name its customer. */
     public Result parse(byte[] body) {
+        return parse(body, false);
+    }
+
+    /** Parses a body; with {@code customerOptional} (an API key names the customer) {@code customerId} may be absent. */
+    public Result parse(byte[] body, boolean customerOptional) {
         JsonNode root;
         try (JsonParser parser = mapper.createParser(body)) {
             root = mapper.readTree(parser);
@@ -71,30 +79,15 @@ public final class OrderRequestParser {
         }
         List<FieldError> errors = new ArrayList<>();
         rejectUnknown(root, "", ORDER_FIELDS, errors);
-        String customerId = text(root, "customerId", "/customerId", MAX_ID_LENGTH, errors);
+        String customerId = customerOptional && root.path("customerId").isMissingNode() ? null
+                : text(root, "customerId", "/customerId", MAX_ID_LENGTH, errors);
         String currency = currency(root, errors);
         String paymentToken = text(root, "paymentToken", "/paymentToken", MAX_TOKEN_LENGTH, errors);
-        List<LineItem> items = items(root, errors);
+        List<RequestedLine> lines = lines(root, errors);
         if (!errors.isEmpty()) {
             return invalid(errors);
         }
-        long total;
-        try {
-            total = total(items);
-        } catch (ArithmeticException e) {
-            return invalid(List.of(new FieldError("/items", "the order total overflows " + Long.MAX_VALUE
-                    + " minor units")));
-        }
-        return new Result(new ValidOrder(customerId, currency, items, total, paymentToken), List.of());
-    }
-
-    /** Sum of quantity times unit price; throws {@link ArithmeticException} instead of wrapping around. */
-    static long total(List<LineItem> items) {
-        long total = 0;
-        for (LineItem item : items) {
-            total = Math.addExact(total, Math.multiplyExact(item.getQuantity(), item.getUnitPriceMinor()));
-        }
-        return total;
+        return new Result(new ValidOrder(customerId, currency, lines, paymentToken), List.of());
     }
 
     private static Result invalid(List<FieldError> errors) {
@@ -159,7 +152,7 @@ public final class OrderRequestParser {
         }
     }
 
-    private static List<LineItem> items(JsonNode root, List<FieldError> errors) {
+    private static List<RequestedLine> lines(JsonNode root, List<FieldError> errors) {
         JsonNode node = root.get("items");
         if (node == null || node.isNull()) {
             errors.add(new FieldError("/items", "is required"));
@@ -173,7 +166,7 @@ public final class OrderRequestParser {
             errors.add(new FieldError("/items", "must hold 1 to " + MAX_LINES + " lines, had " + node.size()));
             return List.of();
         }
-        List<LineItem> items = new ArrayList<>(node.size());
+        List<RequestedLine> items = new ArrayList<>(node.size());
         for (int i = 0; i < node.size(); i++) {
             String base = "/items/" + i;
             JsonNode line = node.get(i);
@@ -185,9 +178,10 @@ public final class OrderRequestParser {
             rejectUnknown(line, base, LINE_FIELDS, errors);
             String sku = text(line, "sku", base + "/sku", MAX_ID_LENGTH, errors);
             Long quantity = whole(line, "quantity", base + "/quantity", 1, MAX_QUANTITY, errors);
-            Long unitPrice = whole(line, "unitPrice", base + "/unitPrice", 0, Long.MAX_VALUE, errors);
+            Long unitPrice = line.path("unitPrice").isMissingNode() ? null
+                    : whole(line, "unitPrice", base + "/unitPrice", 0, Long.MAX_VALUE, errors);
             if (errors.size() == before) {
-                items.add(new LineItem(sku, Math.toIntExact(quantity), unitPrice));
+                items.add(new RequestedLine(sku, Math.toIntExact(quantity), unitPrice));
             }
         }
         return items;

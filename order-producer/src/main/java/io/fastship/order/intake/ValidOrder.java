@@ -2,13 +2,14 @@ package io.fastship.order.intake;
 
 import java.util.List;
 
-import io.fastship.events.LineItem;
-
-/** An order request that passed every rule; the total is computed without overflow. */
-public record ValidOrder(String customerId, String currency, List<LineItem> items, long totalMinor,
-                         String paymentToken) {
+/**
+ * An order request that passed every syntactic rule, not priced yet ({@link OrderPricing} does that).
+ *
+ * @param customerId the customer named in the body, or {@code null} if it named none (then the API key's applies)
+ */
+public record ValidOrder(String customerId, String currency, List<RequestedLine> lines, String paymentToken) {
 
     public ValidOrder {
-        items = List.copyOf(items);
+        lines = List.copyOf(lines);
     }
 }

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
@@ -21,8 +22,15 @@ public final class RemoteOrders {
 
     private final HttpClient client;
     private final String self;
+    private final Map<String, String> credentials;
 
     public RemoteOrders(Executor executor, String self) {
+        this(executor, self, Map.of());
+    }
+
+    /** {@code credentials}: headers that authenticate this instance to the others (see {@code ApiKeyAuth}). */
+    public RemoteOrders(Executor executor, String self, Map<String, String> credentials) {
+        this.credentials = Map.copyOf(credentials);
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2))
@@ -35,7 +43,9 @@ public final class RemoteOrders {
     public CompletableFuture<HttpResponse<String>> get(HostInfo owner, String orderId, Duration waitForFinal,
                                                         Duration timeout) {
         String query = waitForFinal.isZero() ? "" : "?waitForFinal=" + waitForFinal.toMillis() + "ms";
-        HttpRequest request = HttpRequest.newBuilder(uri(owner, "/orders/" + orderId + query))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(owner, "/orders/" + orderId + query));
+        credentials.forEach(builder::header);
+        HttpRequest request = builder
                 .header(FORWARDED_HEADER, self)
                 .header("Accept", "application/json")
                 .timeout(timeout)
@@ -47,7 +57,9 @@ public final class RemoteOrders {
     /** Opens the owner's event stream for the order and hands each line to {@code lines}. */
     public CompletableFuture<HttpResponse<Void>> events(HostInfo owner, String orderId,
                                                         Flow.Subscriber<String> lines) {
-        HttpRequest request = HttpRequest.newBuilder(uri(owner, "/orders/" + orderId + "/events"))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(owner, "/orders/" + orderId + "/events"));
+        credentials.forEach(builder::header);
+        HttpRequest request = builder
                 .header(FORWARDED_HEADER, self)
                 .header("Accept", "text/event-stream")
                 .GET()

@@ -3,6 +3,7 @@ package io.fastship.order.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,21 +11,43 @@ import org.junit.jupiter.api.Test;
 
 class OrderIdsTest {
 
-    @Test
-    void shouldDeriveTheSameOrderIdForTheSameCustomerAndKey() {
-        String first = OrderIds.forIdempotencyKey("customer-1", "key-1");
+    private static final byte[] SECRET = "a-shared-secret-of-at-least-32-characters".getBytes(StandardCharsets.UTF_8);
 
-        assertThat(OrderIds.forIdempotencyKey("customer-1", "key-1")).isEqualTo(first);
-        assertThat(UUID.fromString(first).version()).isEqualTo(3);
+    private final OrderIds ids = new OrderIds(SECRET);
+
+    @Test
+    void shouldDeriveTheSameOrderIdOnEveryInstanceSharingTheSecret() {
+        String first = ids.forIdempotencyKey("customer-1", "key-1");
+
+        assertThat(new OrderIds(SECRET.clone()).forIdempotencyKey("customer-1", "key-1")).isEqualTo(first);
+        assertThat(UUID.fromString(first).version()).isEqualTo(8);
+        assertThat(UUID.fromString(first).variant()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldNotBeDerivableWithoutTheSecret() {
+        String id = ids.forIdempotencyKey("customer-1", "key-1");
+        String nameBased = UUID.nameUUIDFromBytes(("fastship-order:10:customer-1:key-1")
+                .getBytes(StandardCharsets.UTF_8)).toString();
+
+        assertThat(new OrderIds("another-secret-of-at-least-32-characters!".getBytes(StandardCharsets.UTF_8))
+                .forIdempotencyKey("customer-1", "key-1")).isNotEqualTo(id);
+        assertThat(id).as("the old name-based id anyone could compute").isNotEqualTo(nameBased);
     }
 
     @Test
     void shouldKeepCustomersAndKeysApart() {
-        String id = OrderIds.forIdempotencyKey("customer-1", "key-1");
+        String id = ids.forIdempotencyKey("customer-1", "key-1");
 
-        assertThat(OrderIds.forIdempotencyKey("customer-2", "key-1")).isNotEqualTo(id);
-        assertThat(OrderIds.forIdempotencyKey("customer-1", "key-2")).isNotEqualTo(id);
-        assertThat(OrderIds.forIdempotencyKey("ab", "c")).isNotEqualTo(OrderIds.forIdempotencyKey("a", "bc"));
+        assertThat(ids.forIdempotencyKey("customer-2", "key-1")).isNotEqualTo(id);
+        assertThat(ids.forIdempotencyKey("customer-1", "key-2")).isNotEqualTo(id);
+        assertThat(ids.forIdempotencyKey("ab", "c")).isNotEqualTo(ids.forIdempotencyKey("a", "bc"));
+    }
+
+    @Test
+    void shouldGiveKeylessOrdersRandomIds() {
+        assertThat(UUID.fromString(OrderIds.random()).version()).isEqualTo(4);
+        assertThat(OrderIds.random()).isNotEqualTo(OrderIds.random());
     }
 
     @Test
