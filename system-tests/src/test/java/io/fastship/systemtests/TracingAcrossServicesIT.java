@@ -99,6 +99,10 @@ class TracingAcrossServicesIT {
         orderEnv.put("STATE_DIR", Files.createDirectories(stateDir.resolve("order")).toString());
         orderEnv.put("STREAMS_STANDBY_REPLICAS", "0");
         orderEnv.put("SHUTDOWN_TIMEOUT", "5s");
+        orderEnv.put("ORDER_AUTH", "none");
+        // The order service prices lines from the catalog and is ready only once it has read it.
+        io.fastship.inventory.stock.CatalogWriter.write(KafkaConnection.of(stack.bootstrapServers(),
+                stack.schemaRegistryUrl()), namespace, 6, java.util.List.of(SKU), 1_50, "EUR");
         order = OrderService.start(OrderServiceConfig.fromEnv(new Env(orderEnv)), Tracing.of(sdk), exits::add);
         // The order service creates every shared topic; the others start once they are settled in the cluster.
         await().atMost(WAIT).until(() -> get(order.baseUrl() + "/health").statusCode() == 200);

@@ -43,14 +43,14 @@ public final class LoadGenerator {
         this.settings = settings;
     }
 
-    /** The request body of the n-th order: one line of one unit, priced like the demo catalog. */
+    /** The request body of the n-th order: one line of one unit; the server prices it from the catalog. */
     static String body(int n, LoadSettings settings) {
         String sku = "SKU-%04d".formatted(n % settings.skus() + 1);
         boolean decline = settings.declineEvery() > 0 && n % settings.declineEvery() == settings.declineEvery() - 1;
         return """
                 {"customerId":"chaos-%d","currency":"EUR","paymentToken":"%s",\
-                "items":[{"sku":"%s","quantity":1,"unitPrice":%d}]}""".formatted(n % 97,
-                decline ? "tok_decline" : "tok_visa", sku, 1000 + n % 9 * 100);
+                "items":[{"sku":"%s","quantity":1}]}""".formatted(n % 97,
+                decline ? "tok_decline" : "tok_visa", sku);
     }
 
     /** Places every order on schedule and waits for the last answer. */
