@@ -72,7 +72,7 @@ final class OrderServiceTestSupport {
         env.putAll(extra);
         OrderServiceConfig config = OrderServiceConfig.fromEnv(new Env(env));
         // Every test service sells TEST_CATALOG; written before it starts, as ./fastship up seeds before services.
-        seedCatalog(bootstrap, registry, namespace, config.topicPartitions(), TEST_CATALOG);
+        seedCatalog(bootstrap, registry, namespace, config.service().topicPartitions(), TEST_CATALOG);
         return config;
     }
 
