@@ -36,7 +36,8 @@ class StackControlIT {
     @Test
     void statusListsEveryProcessFaultsWorkThroughTheEndpointAndStopIsQuickWithABrokerGone() throws Exception {
         var options = new LocalStackOptions(Path.of("..").toAbsolutePath().normalize(), dataDir, false, 3,
-                Map.of(ServiceKind.ORDER, 0, ServiceKind.PAYMENT, 0, ServiceKind.INVENTORY, 0), Map.of(),
+                Map.of(ServiceKind.ORDER, 0, ServiceKind.PAYMENT, 0, ServiceKind.INVENTORY, 0, ServiceKind.GATEWAY, 0),
+                Map.of(),
                 Optional.empty(), 0, 0, 3);
         long startNanos = System.nanoTime();
         LocalStack stack = LocalStack.start(options);

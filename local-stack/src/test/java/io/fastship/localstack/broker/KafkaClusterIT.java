@@ -83,7 +83,8 @@ class KafkaClusterIT {
         leader.pause();
         try {
             assertThat(leader.state()).isEqualTo(StackProcess.State.PAUSED);
-            assertThat(processState(leader.pid())).isEqualTo('T');
+            // SIGSTOP is delivered asynchronously: the kernel shows the stop a moment after kill returns.
+            await().atMost(Duration.ofSeconds(10)).until(() -> processState(leader.pid()) == 'T');
             // The stalled leader is fenced once its heartbeats stop; acks=all writes then go to a new leader.
             try (var producer = producer(stack)) {
                 send(producer, topic, 0, 10);
