@@ -20,7 +20,7 @@ class EventTopicsTest {
 
         assertThat(topics.all()).extracting(TypedTopic::name)
                 .containsExactly("staging.orders", "staging.payments", "staging.inventory", "staging.order-status",
-                        "staging.stock");
+                        "staging.stock", "staging.catalog");
         assertThat(topics.all()).extracting(topic -> topic.settings().partitions()).containsOnly(3);
         assertThat(topics.stock().settings().cleanup()).isEqualTo(TopicSettings.Cleanup.COMPACT);
     }
