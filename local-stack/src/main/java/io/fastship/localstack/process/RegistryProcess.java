@@ -14,7 +14,7 @@ import io.fastship.localstack.broker.BrokerClasspath;
  * The schema registry as its own JVM under the launcher, so it can go down and come back (same port, same
  * schemas topic) without the rest of the stack.
  */
-public final class RegistryProcess implements StackProcess, AutoCloseable {
+public final class RegistryProcess implements SupervisedJvm, AutoCloseable {
 
     /** Main class of the schema-registry module. */
     public static final String MAIN_CLASS = "io.fastship.registry.SchemaRegistryMain";
@@ -61,54 +61,13 @@ public final class RegistryProcess implements StackProcess, AutoCloseable {
     }
 
     @Override
-    public long pid() {
-        return jvm.pid();
-    }
-
-    @Override
     public String address() {
         return url();
     }
 
     @Override
-    public State state() {
-        return JvmStates.of(jvm);
-    }
-
-    @Override
-    public void kill() {
-        jvm.kill();
-    }
-
-    @Override
-    public void stop(Duration grace) {
-        jvm.stop(grace);
-    }
-
-    @Override
-    public void start() {
-        jvm.start();
-        awaitReady();
-    }
-
-    @Override
     public void awaitReady() {
         jvm.awaitHealthy(URI.create(url() + "/subjects"), READY_TIMEOUT);
-    }
-
-    @Override
-    public void pause() {
-        jvm.pause();
-    }
-
-    @Override
-    public void resume() {
-        jvm.resume();
-    }
-
-    @Override
-    public boolean supervised() {
-        return true;
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.Optional;
  * One FastShip service instance running as its own JVM. A restart (by the supervisor or a fault) starts the
  * same instance again: same INSTANCE_ID, port, state directory and log.
  */
-public final class ServiceProcess implements StackProcess, AutoCloseable {
+public final class ServiceProcess implements SupervisedJvm, AutoCloseable {
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
@@ -71,59 +71,17 @@ public final class ServiceProcess implements StackProcess, AutoCloseable {
         return baseUrl();
     }
 
-    @Override
-    public long pid() {
-        return jvm.pid();
-    }
-
     public boolean isAlive() {
         return jvm.isAlive();
-    }
-
-    @Override
-    public State state() {
-        return JvmStates.of(jvm);
     }
 
     public Path logFile() {
         return jvm.spec().logFile();
     }
 
-    /** Kills the instance at once (SIGKILL): no commit, no leave-group, as a crash. Nothing restarts it. */
-    @Override
-    public void kill() {
-        jvm.kill();
-    }
-
-    @Override
-    public void stop(Duration grace) {
-        jvm.stop(grace);
-    }
-
-    @Override
-    public void start() {
-        jvm.start();
-        awaitReady();
-    }
-
     @Override
     public void awaitReady() {
         awaitHealthy(READY_TIMEOUT);
-    }
-
-    @Override
-    public void pause() {
-        jvm.pause();
-    }
-
-    @Override
-    public void resume() {
-        jvm.resume();
-    }
-
-    @Override
-    public boolean supervised() {
-        return true;
     }
 
     @Override

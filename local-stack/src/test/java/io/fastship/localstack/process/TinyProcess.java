@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@link TinyServiceMain} as a supervised stack process, the way the launcher holds a service instance. */
-final class TinyProcess implements StackProcess {
+final class TinyProcess implements SupervisedJvm {
 
     private final int port;
     private final JvmProcess jvm;
@@ -48,54 +48,13 @@ final class TinyProcess implements StackProcess {
     }
 
     @Override
-    public long pid() {
-        return jvm.pid();
-    }
-
-    @Override
     public String address() {
         return "http://127.0.0.1:" + port;
     }
 
     @Override
-    public State state() {
-        return JvmStates.of(jvm);
-    }
-
-    @Override
-    public void kill() {
-        jvm.kill();
-    }
-
-    @Override
-    public void stop(Duration grace) {
-        jvm.stop(grace);
-    }
-
-    @Override
-    public void start() {
-        jvm.start();
-        awaitReady();
-    }
-
-    @Override
     public void awaitReady() {
         jvm.awaitHealthy(URI.create(address() + "/health"), Duration.ofSeconds(30));
-    }
-
-    @Override
-    public void pause() {
-        jvm.pause();
-    }
-
-    @Override
-    public void resume() {
-        jvm.resume();
-    }
-
-    @Override
-    public boolean supervised() {
-        return true;
     }
 
     @Override
