@@ -70,8 +70,10 @@ public record AclPlan(String namespace, String registryPrincipal, String registr
         bindings.add(allow(principal, ResourceType.GROUP, ResourcePattern.WILDCARD_RESOURCE, PatternType.LITERAL,
                 AclOperation.DESCRIBE));
         bindings.add(allow(principal, ResourceType.GROUP, toolsPrincipal, PatternType.PREFIXED, AclOperation.READ));
-        bindings.add(allow(principal, ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL,
-                AclOperation.DESCRIBE_CONFIGS));
+        // Cluster Describe lets them size topics (DescribeLogDirs); DescribeConfigs reads broker settings.
+        for (AclOperation operation : List.of(AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS)) {
+            bindings.add(allow(principal, ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL, operation));
+        }
         return bindings;
     }
 
