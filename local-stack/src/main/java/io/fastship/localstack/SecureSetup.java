@@ -25,6 +25,11 @@ final class SecureSetup {
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         env.put("SCHEMA_REGISTRY_URL", registryUrl);
         env.put("TOPIC_PARTITIONS", Integer.toString(options.partitions()));
+        // ACLs name topics, groups and transactional ids inside the services' namespace.
+        String namespace = options.serviceEnv().get("TOPIC_NAMESPACE");
+        if (namespace != null) {
+            env.put("TOPIC_NAMESPACE", namespace);
+        }
         env.put("ACCESS_SCRAM_USERS_FILE", security.usersFile().toString());
         env.put("ACCESS_REGISTRY_PRINCIPAL", StackSecurity.REGISTRY);
         env.put("ACCESS_REGISTRY_TOPIC", SchemaRegistryConfig.DEFAULT_TOPIC);

@@ -79,22 +79,29 @@ public final class StackSecurity {
         return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
     }
 
-    /** The environment a process of {@code principal} gets, from its properties file (a second terminal's view). */
-    public static Map<String, String> envFromProperties(Path file) {
+    /** The settings in a principal's properties file: Kafka client settings and {@code basic.auth.*} for the registry. */
+    public static Map<String, String> properties(Path file) {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file)) {
             properties.load(reader);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+        Map<String, String> values = new HashMap<>();
+        properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));
+        return values;
+    }
+
+    /** The environment a process of {@code principal} gets, from its properties file (a second terminal's view). */
+    public static Map<String, String> envFromProperties(Path file) {
         Map<String, String> env = new HashMap<>();
-        for (String name : properties.stringPropertyNames()) {
+        properties(file).forEach((name, value) -> {
             if (name.equals("basic.auth.user.info")) {
-                env.put("SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", properties.getProperty(name));
+                env.put("SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", value);
             } else if (!name.startsWith("basic.auth.")) {
-                env.put("KAFKA_CLIENT_" + name.toUpperCase(Locale.ROOT).replace('.', '_'), properties.getProperty(name));
+                env.put("KAFKA_CLIENT_" + name.toUpperCase(Locale.ROOT).replace('.', '_'), value);
             }
-        }
+        });
         return env;
     }
 
