@@ -128,7 +128,7 @@ class InventoryScaleOutIT {
             assertThat(outcomesPerOrder).hasSize(ORDERS).allSatisfy((orderId, count) -> assertThat(count).isOne());
 
             assertThat(get(first, "/metrics").body()).contains("fastship_inventory_reservations_total")
-                    .contains("fastship_inventory_rejections_total").contains("fastship_inventory_store_entries{");
+                    .contains("fastship_inventory_rejections_total").contains("fastship_state_entries{");
             assertThat(get(second, "/health").statusCode()).isEqualTo(200);
 
             List<ConsumerRecord<String, byte[]>> deadLetters = readAll(clients, topics.deadLetter());
