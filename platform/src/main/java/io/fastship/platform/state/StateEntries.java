@@ -28,6 +28,8 @@ public final class StateEntries {
                     }
                 })
                 .description("Entries of a state store in this instance's active partitions (RocksDB: estimated)")
+                // Micrometer holds gauge objects weakly; this lambda has no other owner and would be collected.
+                .strongReference(true)
                 .tag("store", store)
                 .register(registry);
     }
