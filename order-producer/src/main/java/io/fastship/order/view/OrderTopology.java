@@ -1,6 +1,7 @@
 package io.fastship.order.view;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.fastship.events.OrderStatusChanged;
@@ -43,7 +44,8 @@ public final class OrderTopology {
                 topics.inventory().valueSerde().deserializer(), topics.inventory().name());
         // Every input is keyed by orderId; the one child is the order-status sink.
         topology.addProcessor("order-saga", TracedProcessor.<String, SpecificRecord, String, OrderStatusChanged>wrap(
-                        () -> new OrderSagaProcessor(saga, scanInterval, listener), observer, Record::key,
+                        () -> new OrderSagaProcessor(saga, scanInterval, listener,
+                                List.of(topics.payments().name(), topics.inventory().name())), observer, Record::key,
                         Map.of("order-status-sink", topics.orderStatus().name())),
                 "orders-source", "payments-source", "inventory-source");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VIEWS),
