@@ -32,14 +32,15 @@ public final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "20", description = "Orders per second (default: ${DEFAULT-VALUE}).")
     double rate;
 
-    @Option(names = "--orders", defaultValue = "2000", description = "Orders in all (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--orders", defaultValue = "3000", description = "Orders in all (default: ${DEFAULT-VALUE}).")
     int orders;
 
     @Option(names = "--fault", paramLabel = "AT:TARGET:ACTION[:DURATION]",
             description = {"A fault, e.g. 10s:broker-2:kill, 20s:registry:down:20s, 30s:payment-1:pause:45s;",
+                    "the target orders-leader is the broker leading orders-0 when the fault fires;",
                     "repeatable. Without any, the default scenario: "
-                            + "10s payment-1 restart, 25s broker-2 pause 15s, 50s registry down 15s,"
-                            + " 75s inventory-1 pause 10s, 95s broker-3 kill."})
+                            + "10s payment-1 restart, 20s registry down 20s with 23s order-1 and 26s inventory-1"
+                            + " restart, 55s broker-2 pause 20s, 85s order-1 pause 45s, 140s kill of the broker leading orders."})
     List<String> faults = new ArrayList<>();
 
     @Option(names = "--no-faults", description = "Load and audit only, no fault at all.")
@@ -59,8 +60,13 @@ public final class ChaosCommand implements Callable<Integer> {
     String settle;
 
     @Option(names = "--timeout-grace", defaultValue = "1s",
-            description = "An outcome decided this long before a timeout cancellation was already there (default: ${DEFAULT-VALUE}).")
+            description = "An outcome appended less than this before its order's deadline counts as a clock race, not a "
+                    + "wrong timeout (default: ${DEFAULT-VALUE}).")
     String timeoutGrace;
+
+    @Option(names = "--order-deadline", defaultValue = "30s",
+            description = "ORDER_DEADLINE of the stack: the one --start starts, or the running one's (default: ${DEFAULT-VALUE}).")
+    String orderDeadline;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON.")
     Path json;
@@ -124,7 +130,8 @@ public final class ChaosCommand implements Callable<Integer> {
         List<FaultAt> planned = noFaults ? List.of()
                 : faults.isEmpty() ? Scenario.defaultFaults() : faults.stream().map(FaultAt::parse).toList();
         return new Scenario(new LoadSettings(rate, orders, skus, declineEvery, 256), planned, poison,
-                Fault.parseDuration(settle), Fault.parseDuration(timeoutGrace), namespace);
+                Fault.parseDuration(settle), Fault.parseDuration(timeoutGrace), namespace,
+                Fault.parseDuration(orderDeadline));
     }
 
     private LocalStackOptions stackOptions() {
@@ -134,6 +141,7 @@ public final class ChaosCommand implements Callable<Integer> {
         Map<String, String> env = new HashMap<>();
         env.put("PAYMENT_GATEWAY_LATENCY_MS", "0");
         env.put("GATEWAY_FAILURE_RATE", Double.toString(gatewayFailureRate));
+        env.put("ORDER_DEADLINE", Fault.parseDuration(orderDeadline).toString());
         if (!namespace.isBlank()) {
             env.put("TOPIC_NAMESPACE", namespace);
         }
