@@ -45,15 +45,17 @@ final class OrderSagaProcessor implements Processor<String, SpecificRecord, Stri
     private final OrderSaga saga;
     private final Duration scanInterval;
     private final OrderViewListener listener;
+    private final RetentionPurge retention;
     private ProcessorContext<String, OrderStatusChanged> context;
     private KeyValueStore<String, OrderView> views;
     private KeyValueStore<String, String> deadlines;
     private DeadlineClock clock;
 
-    OrderSagaProcessor(OrderSaga saga, Duration scanInterval, OrderViewListener listener) {
+    OrderSagaProcessor(OrderSaga saga, Duration scanInterval, OrderViewListener listener, RetentionPurge retention) {
         this.saga = saga;
         this.scanInterval = scanInterval;
         this.listener = listener;
+        this.retention = retention;
     }
 
     @Override
@@ -67,6 +69,7 @@ final class OrderSagaProcessor implements Processor<String, SpecificRecord, Stri
             expireDue(wall);
         });
         context.schedule(scanInterval, PunctuationType.STREAM_TIME, ignored -> expireDue(context.currentSystemTimeMs()));
+        retention.init(context, scanInterval);
     }
 
     @Override
@@ -151,6 +154,7 @@ final class OrderSagaProcessor implements Processor<String, SpecificRecord, Stri
         }
         OrderView after = step.view();
         views.put(after.orderId(), after);
+        retention.changed(before, after);
         boolean wasPending = before.status() == OrderStatus.PENDING;
         boolean isPending = after.status() == OrderStatus.PENDING;
         if (!wasPending && isPending) {
