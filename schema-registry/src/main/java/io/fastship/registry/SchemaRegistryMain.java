@@ -1,5 +1,11 @@
 package io.fastship.registry;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -54,27 +60,27 @@ public final class SchemaRegistryMain {
         if (host.isBlank()) {
             throw new IllegalArgumentException(HOST_VARIABLE + " must not be blank");
         }
-        java.util.Map<String, String> client = new java.util.HashMap<>();
+        Map<String, String> client = new HashMap<>();
         env.forEach((name, value) -> {
             if (name.startsWith(CLIENT_PREFIX) && name.length() > CLIENT_PREFIX.length()) {
-                client.put(name.substring(CLIENT_PREFIX.length()).toLowerCase(java.util.Locale.ROOT).replace('_', '.'),
+                client.put(name.substring(CLIENT_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'),
                         value);
             }
         });
         String usersFile = env.get(USERS_FILE_VARIABLE);
         return new SchemaRegistryConfig(bootstrap.trim(), host.trim(), port(env.get(PORT_VARIABLE)),
                 SchemaRegistryConfig.DEFAULT_TOPIC, client,
-                usersFile == null || usersFile.isBlank() ? java.util.Map.of() : users(java.nio.file.Path.of(usersFile.strip())));
+                usersFile == null || usersFile.isBlank() ? Map.of() : users(Path.of(usersFile.strip())));
     }
 
-    private static java.util.Map<String, String> users(java.nio.file.Path file) {
-        java.util.List<String> lines;
+    private static Map<String, String> users(Path file) {
+        List<String> lines;
         try {
-            lines = java.nio.file.Files.readAllLines(file);
-        } catch (java.io.IOException e) {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
             throw new IllegalArgumentException(USERS_FILE_VARIABLE + ": cannot read " + file + " (" + e.getMessage() + ")");
         }
-        java.util.Map<String, String> users = new java.util.HashMap<>();
+        Map<String, String> users = new HashMap<>();
         for (String line : lines) {
             if (line.isBlank()) {
                 continue;

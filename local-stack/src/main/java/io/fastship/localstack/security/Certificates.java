@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -58,8 +59,14 @@ public record Certificates(Path brokerKeystore, Path truststore, Path caCertific
                 "-storetype", "PKCS12", "-file", caCertificate.toString());
         try {
             Files.deleteIfExists(request);
+            // keytool creates files with the umask's mode; the broker keystore holds its private key.
+            try (var files = Files.list(dir)) {
+                for (Path file : files.toList()) {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                }
+            }
         } catch (IOException e) {
-            // only a leftover request
+            throw new UncheckedIOException("cannot restrict the TLS files in " + dir, e);
         }
     }
 

@@ -20,7 +20,11 @@ final class OwnerOnlyFiles {
     /** Writes {@code text} to a file created with mode 0600 (replacing one that exists). */
     static void write(Path file, String text) {
         try {
-            Files.createDirectories(file.getParent());
+            if (!Files.isDirectory(file.getParent())) {
+                // Owner-only directories too, so not even the names of the principals show.
+                Files.createDirectories(file.getParent(),
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
             Files.deleteIfExists(file);
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, text, StandardCharsets.UTF_8);
