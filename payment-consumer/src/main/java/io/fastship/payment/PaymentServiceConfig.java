@@ -12,6 +12,7 @@ import io.fastship.platform.config.Env;
 import io.fastship.platform.config.ServiceSettings;
 import io.fastship.platform.processing.Backoff;
 import io.fastship.platform.processing.TaskGrouping;
+import io.fastship.schemas.access.ServiceAccess;
 
 /**
  * What the payment service reads from its environment on top of the common {@link ServiceSettings}, validated
@@ -42,7 +43,8 @@ public record PaymentServiceConfig(ServiceSettings service, String groupProtocol
                                    Path stateDir) {
 
     /** The consumer group (and service id) without a namespace. */
-    public static final String SERVICE_ID = "payment-service";
+    // The principal of the same name gets this service's ACLs (ServiceAccess), so the two cannot drift.
+    public static final String SERVICE_ID = ServiceAccess.PAYMENT.serviceId();
     public static final int DEFAULT_HTTP_PORT = 8082;
     public static final String GROUP_PROTOCOL = "PAYMENT_GROUP_PROTOCOL";
     public static final String TRANSACTION_TIMEOUT = "PAYMENT_TRANSACTION_TIMEOUT";

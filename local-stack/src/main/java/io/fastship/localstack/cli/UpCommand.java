@@ -19,6 +19,7 @@ import io.fastship.localstack.LocalStackOptions;
 import io.fastship.localstack.RunningStack;
 import io.fastship.localstack.process.ConsoleProcess;
 import io.fastship.localstack.process.ServiceKind;
+import io.fastship.localstack.security.StackSecurity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -61,6 +62,9 @@ final class UpCommand implements Callable<Integer> {
             description = "Kafka broker processes: 1, or 3 for a replicated cluster with RF 3, min ISR 2 (default: ${DEFAULT-VALUE}).")
     int brokers;
 
+    @Option(names = "--secure", description = "Kafka on SASL_SSL (SCRAM-SHA-512, a CA of its own) with ACLs, one "
+            + "principal per service, the registry behind basic auth; tools read <data-dir>/secure/tools.properties.")
+    boolean secure;
     @Option(names = "--state-retention", paramLabel = "DURATION",
             description = "STATE_RETENTION of every service: how long per-order state is kept after the order closed, "
                     + "e.g. 10m or PT1H (default: the services' own, the order topics' retention).")
@@ -94,9 +98,9 @@ final class UpCommand implements Callable<Integer> {
             env.put("STATE_RETENTION", retention);
         }
         LocalStackOptions options = new LocalStackOptions(Path.of("").toAbsolutePath(), dataDir.toAbsolutePath(), true,
-                partitions, instances, env, quiet ? Optional.empty() : Optional.of(System.out), seedSkus, seedUnits, brokers);
+                partitions, instances, env, quiet ? Optional.empty() : Optional.of(System.out), seedSkus, seedUnits, brokers, secure);
         System.out.println("Starting FastShip (" + (brokers == 1 ? "Kafka" : brokers + " Kafka brokers")
-                + ", schema registry, services)...");
+                + ", schema registry, services" + (secure ? "; SASL_SSL, SCRAM, ACLs" : "") + ")...");
         LocalStack stack = LocalStack.start(options);
         RunningStack running = RunningStack.publish(stack);
         Optional<ConsoleProcess> console = startConsole(options, stack, running);
@@ -122,7 +126,8 @@ final class UpCommand implements Callable<Integer> {
                                                          RunningStack running) {
         try {
             return Optional.of(ConsoleProcess.start(options.repositoryRoot(), options.dataDir().resolve("logs"),
-                    stack.bootstrapServers(), stack.schemaRegistryUrl(), running.controlUrl(), ConsoleProcess.PORT));
+                    stack.bootstrapServers(), stack.schemaRegistryUrl(), running.controlUrl(), ConsoleProcess.PORT,
+                    stack.security().map(s -> s.propertiesOf(StackSecurity.TOOLS))));
         } catch (RuntimeException e) {
             System.out.println("The web console did not start: " + e.getMessage());
             return Optional.empty();
