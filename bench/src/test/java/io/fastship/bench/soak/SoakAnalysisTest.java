@@ -70,4 +70,17 @@ class SoakAnalysisTest {
                 Map.of("outcomes", 150.0, "reservations", 4000.0));
         assertThat(StoreEntries.parse("jvm_memory_used_bytes 1.0\n")).isEmpty();
     }
+
+    @Test
+    void shouldLeaveOutTheFirstRetentionWindowWhenTheRunIsLongEnough() {
+        List<Sample> samples = new ArrayList<>();
+        for (int s = 0; s <= 100; s++) {
+            samples.add(new Sample(s, "soak", s, s, Map.of(), Map.of(), Map.of()));
+        }
+
+        assertThat(SoakAnalysis.afterWarmUp(samples, java.time.Duration.ofSeconds(30)))
+                .extracting(Sample::seconds).startsWith(30.0).endsWith(100.0).hasSize(71);
+        assertThat(SoakAnalysis.afterWarmUp(samples, java.time.Duration.ofSeconds(60)))
+                .as("a run shorter than two windows is compared whole").hasSize(101);
+    }
 }
