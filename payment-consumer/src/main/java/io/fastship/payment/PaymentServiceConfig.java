@@ -22,6 +22,10 @@ import io.fastship.platform.processing.TaskGrouping;
  * @param taskGrouping      {@code PAYMENT_TASK_GROUPING}: {@code key} (default: orders processed in parallel, each
  *                          order's records in order) or {@code partition} (each partition number sequentially)
  * @param maxPollRecords    {@code PAYMENT_MAX_POLL_RECORDS}: records per poll, so per transaction at most
+ * @param fetchMaxWait      {@code PAYMENT_FETCH_MAX_WAIT}: how long the broker may hold a fetch to fill it (default
+ *                          50ms): every poll is a transaction, so at a few orders per poll the transactions, their
+ *                          offset commits and markers cost more than the payments; payment runs beside inventory,
+ *                          not before it, so the wait adds nothing to an order's end-to-end time
  * @param batchDeadline     {@code PAYMENT_BATCH_DEADLINE}: no new record of a batch starts after this
  * @param transactionTimeout {@code PAYMENT_TRANSACTION_TIMEOUT}: how long a crashed instance's open transaction
  *                          blocks its partitions before the broker aborts it
@@ -34,7 +38,7 @@ import io.fastship.platform.processing.TaskGrouping;
  */
 public record PaymentServiceConfig(ServiceSettings service, String groupProtocol,
                                    int processingThreads, TaskGrouping taskGrouping, int maxPollRecords,
-                                   Duration batchDeadline, Duration transactionTimeout, URI gatewayUrl,
+                                   Duration fetchMaxWait, Duration batchDeadline, Duration transactionTimeout, URI gatewayUrl,
                                    Duration gatewayTimeout, Backoff retryBackoff, Duration retryBudget) {
 
     /** The consumer group (and service id) without a namespace. */
@@ -45,12 +49,14 @@ public record PaymentServiceConfig(ServiceSettings service, String groupProtocol
     public static final String RETRY_MAX_BACKOFF = "PAYMENT_RETRY_MAX_BACKOFF";
     public static final String TASK_GROUPING = "PAYMENT_TASK_GROUPING";
     public static final String GATEWAY_URL = "PAYMENT_GATEWAY_URL";
+    public static final String FETCH_MAX_WAIT = "PAYMENT_FETCH_MAX_WAIT";
 
     public PaymentServiceConfig {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(retryBackoff, "retryBackoff");
         Objects.requireNonNull(taskGrouping, "taskGrouping");
         Objects.requireNonNull(gatewayUrl, "gatewayUrl");
+        Objects.requireNonNull(fetchMaxWait, "fetchMaxWait");
     }
 
     public static PaymentServiceConfig fromEnv(Env env) {
@@ -74,6 +80,7 @@ public record PaymentServiceConfig(ServiceSettings service, String groupProtocol
                 env.integer("PAYMENT_PROCESSING_THREADS", 32, 1, 256),
                 grouping.equals("key") ? TaskGrouping.PER_KEY : TaskGrouping.PER_PARTITION_NUMBER,
                 env.integer("PAYMENT_MAX_POLL_RECORDS", 200, 1, 10_000),
+                fetchMaxWait(env),
                 env.positiveDuration("PAYMENT_BATCH_DEADLINE", Duration.ofSeconds(10)),
                 env.positiveDuration(TRANSACTION_TIMEOUT, Duration.ofSeconds(60)),
                 gatewayUrl(env),
@@ -122,6 +129,15 @@ public record PaymentServiceConfig(ServiceSettings service, String groupProtocol
     /** The consumer group in this deployment's namespace: {@code <namespace>.payment-service}. */
     public String groupId() {
         return service.applicationId(SERVICE_ID);
+    }
+
+    /** Zero turns the wait off; above 500ms the poll timeout, not the batch, would decide. */
+    private static Duration fetchMaxWait(Env env) {
+        Duration wait = env.duration(FETCH_MAX_WAIT, Duration.ofMillis(50));
+        if (wait.isNegative() || wait.compareTo(Duration.ofMillis(500)) > 0) {
+            throw new ConfigException(FETCH_MAX_WAIT, "must be between 0 and 500ms, was " + wait);
+        }
+        return wait;
     }
 
     private static URI gatewayUrl(Env env) {
