@@ -40,7 +40,7 @@ class PaymentServiceConfigTest {
         assertThat(config.service().topicPartitions()).isEqualTo(6);
         assertThat(config.taskGrouping()).isEqualTo(TaskGrouping.PER_KEY);
         assertThat(config.processingThreads()).isEqualTo(32);
-        assertThat(config.fetchMaxWait()).isEqualTo(Duration.ofMillis(50));
+        assertThat(config.fetchMaxWait()).isZero();
         // Stable across restarts (no pid), so a restarted instance fences its predecessor's transactions.
         assertThat(config.service().instanceId()).isEqualTo(parse(minimal()).service().instanceId())
                 .doesNotContain(Long.toString(ProcessHandle.current().pid()));
@@ -62,7 +62,7 @@ class PaymentServiceConfigTest {
         env.put("PAYMENT_RETRY_BUDGET", "3s");
         env.put("PAYMENT_PROCESSING_THREADS", "8");
         env.put("PAYMENT_TASK_GROUPING", "Partition");
-        env.put("PAYMENT_FETCH_MAX_WAIT", "0ms");
+        env.put("PAYMENT_FETCH_MAX_WAIT", "50ms");
 
         PaymentServiceConfig config = parse(env);
 
@@ -76,7 +76,7 @@ class PaymentServiceConfigTest {
         assertThat(config.processingThreads()).isEqualTo(8);
         assertThat(config.taskGrouping()).isEqualTo(TaskGrouping.PER_PARTITION_NUMBER);
         assertThat(config.transactionalId()).isEqualTo("staging.payment-service-pay-0");
-        assertThat(config.fetchMaxWait()).isZero();
+        assertThat(config.fetchMaxWait()).isEqualTo(Duration.ofMillis(50));
     }
 
     @Test
