@@ -32,14 +32,15 @@ public final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "20", description = "Orders per second (default: ${DEFAULT-VALUE}).")
     double rate;
 
-    @Option(names = "--orders", defaultValue = "2000", description = "Orders in all (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--orders", defaultValue = "3000", description = "Orders in all (default: ${DEFAULT-VALUE}).")
     int orders;
 
     @Option(names = "--fault", paramLabel = "AT:TARGET:ACTION[:DURATION]",
             description = {"A fault, e.g. 10s:broker-2:kill, 20s:registry:down:20s, 30s:payment-1:pause:45s;",
+                    "the target orders-leader is the broker leading orders-0 when the fault fires;",
                     "repeatable. Without any, the default scenario: "
-                            + "10s payment-1 restart, 25s broker-2 pause 15s, 50s registry down 15s,"
-                            + " 75s inventory-1 pause 10s, 95s broker-3 kill."})
+                            + "10s payment-1 restart, 20s registry down 20s with 23s order-1 and 26s inventory-1"
+                            + " restart, 55s broker-2 pause 20s, 85s order-1 pause 45s, 140s kill of the broker leading orders."})
     List<String> faults = new ArrayList<>();
 
     @Option(names = "--no-faults", description = "Load and audit only, no fault at all.")
@@ -59,8 +60,13 @@ public final class ChaosCommand implements Callable<Integer> {
     String settle;
 
     @Option(names = "--timeout-grace", defaultValue = "1s",
-            description = "An outcome decided this long before a timeout cancellation was already there (default: ${DEFAULT-VALUE}).")
+            description = "An outcome appended less than this before its order's deadline counts as a clock race, not a "
+                    + "wrong timeout (default: ${DEFAULT-VALUE}).")
     String timeoutGrace;
+
+    @Option(names = "--order-deadline", defaultValue = "30s",
+            description = "ORDER_DEADLINE of the stack: the one --start starts, or the running one's (default: ${DEFAULT-VALUE}).")
+    String orderDeadline;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON.")
     Path json;
@@ -71,6 +77,10 @@ public final class ChaosCommand implements Callable<Integer> {
 
     @Option(names = "--start", description = "Start a stack of its own (free ports) instead of using the running one.")
     boolean start;
+
+    @Option(names = "--secure", description = "The stack --start starts runs Kafka with TLS, SASL and ACLs (as up --secure); "
+            + "the auditor reads as fastship-tools, which may not write: use --poison 0.")
+    boolean secure;
 
     @Option(names = "--brokers", defaultValue = "3", description = "Brokers of the stack --start starts (default: ${DEFAULT-VALUE}).")
     int brokers;
@@ -120,7 +130,8 @@ public final class ChaosCommand implements Callable<Integer> {
         List<FaultAt> planned = noFaults ? List.of()
                 : faults.isEmpty() ? Scenario.defaultFaults() : faults.stream().map(FaultAt::parse).toList();
         return new Scenario(new LoadSettings(rate, orders, skus, declineEvery, 256), planned, poison,
-                Fault.parseDuration(settle), Fault.parseDuration(timeoutGrace), namespace);
+                Fault.parseDuration(settle), Fault.parseDuration(timeoutGrace), namespace,
+                Fault.parseDuration(orderDeadline));
     }
 
     private LocalStackOptions stackOptions() {
@@ -130,12 +141,13 @@ public final class ChaosCommand implements Callable<Integer> {
         Map<String, String> env = new HashMap<>();
         env.put("PAYMENT_GATEWAY_LATENCY_MS", "0");
         env.put("GATEWAY_FAILURE_RATE", Double.toString(gatewayFailureRate));
+        env.put("ORDER_DEADLINE", Fault.parseDuration(orderDeadline).toString());
         if (!namespace.isBlank()) {
             env.put("TOPIC_NAMESPACE", namespace);
         }
         Map<ServiceKind, Integer> instances = Map.of(ServiceKind.ORDER, 1, ServiceKind.PAYMENT, 1, ServiceKind.INVENTORY, 1);
         return new LocalStackOptions(Path.of("").toAbsolutePath(), dataDir.toAbsolutePath(), false, 6, instances, env,
-                Optional.empty(), Math.max(skus, 1), 1000, brokers);
+                Optional.empty(), Math.max(skus, 1), 1000, brokers, secure);
     }
 
     /** For tests: the scenario the options describe, without running anything. */

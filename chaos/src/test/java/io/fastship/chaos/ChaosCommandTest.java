@@ -33,7 +33,10 @@ class ChaosCommandTest {
         assertThat(scenario.faults()).extracting(f -> f.fault().action())
                 .contains(Fault.Action.KILL, Fault.Action.RESTART, Fault.Action.PAUSE, Fault.Action.DOWN);
         assertThat(scenario.faults()).extracting(f -> f.fault().target())
-                .contains("registry", "broker-2", "payment-1");
+                .contains("registry", "broker-2", "payment-1", "order-1", "inventory-1");
+        assertThat(scenario.faults()).extracting(FaultAt::label).contains("20s registry down 20s",
+                "23s order-1 restart", "26s inventory-1 restart", "55s broker-2 pause 20s", "85s order-1 pause 45s");
+        assertThat(scenario.orderDeadline()).isEqualTo(Duration.ofSeconds(30));
         assertThat(ChaosCommand.parse("--no-faults").faults()).isEmpty();
     }
 

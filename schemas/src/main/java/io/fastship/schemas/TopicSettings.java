@@ -10,19 +10,26 @@ import java.util.TreeMap;
  *
  * <p>All event topics share one partition count, so that they stay co-partitioned by orderId and
  * Kafka Streams can join them without repartitioning.
+ *
+ * @param logAppendTime records are stamped by the broker when appended ({@code message.timestamp.type=LogAppendTime}),
+ *                      not by the producer: a reader then knows when a record reached the topic
  */
 public record TopicSettings(int partitions, short replicationFactor, Cleanup cleanup, Duration retention,
-                            int minInsyncReplicas) {
+                            int minInsyncReplicas, boolean logAppendTime) {
 
     /** Co-partitioned default for every order-keyed topic; consumers scale out up to this many instances. */
     public static final int DEFAULT_PARTITIONS = 6;
     /** Production replication; a single local broker gets {@link #forBrokers(int)} instead. */
     public static final short DEFAULT_REPLICATION = 3;
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
+    /** Kafka's topic config for who stamps a record's timestamp. */
+    public static final String TIMESTAMP_TYPE = "message.timestamp.type";
 
     /** Broker-side cleanup of a topic. */
     public enum Cleanup {
-        DELETE("delete"), COMPACT("compact");
+        DELETE("delete"), COMPACT("compact"),
+        /** Compacted, and records older than the retention deleted too: a table of recent keys only. */
+        COMPACT_DELETE("compact,delete");
 
         private final String config;
 
@@ -33,6 +40,12 @@ public record TopicSettings(int partitions, short replicationFactor, Cleanup cle
         public String config() {
             return config;
         }
+    }
+
+    /** Settings whose records keep the producer's timestamp. */
+    public TopicSettings(int partitions, short replicationFactor, Cleanup cleanup, Duration retention,
+                         int minInsyncReplicas) {
+        this(partitions, replicationFactor, cleanup, retention, minInsyncReplicas, false);
     }
 
     public TopicSettings {
@@ -63,12 +76,25 @@ public record TopicSettings(int partitions, short replicationFactor, Cleanup cle
         return new TopicSettings(DEFAULT_PARTITIONS, DEFAULT_REPLICATION, Cleanup.COMPACT, DEFAULT_RETENTION, 2);
     }
 
+    /**
+     * A compacted table whose records are also deleted after {@code retention}: state that expires. Its segments
+     * roll at a quarter of the retention, because the broker deletes whole segments only, and never the active one.
+     */
+    public static TopicSettings expiringTable(Duration retention) {
+        return new TopicSettings(DEFAULT_PARTITIONS, DEFAULT_REPLICATION, Cleanup.COMPACT_DELETE, retention, 2);
+    }
+
     public TopicSettings withPartitions(int newPartitions) {
-        return new TopicSettings(newPartitions, replicationFactor, cleanup, retention, minInsyncReplicas);
+        return new TopicSettings(newPartitions, replicationFactor, cleanup, retention, minInsyncReplicas, logAppendTime);
     }
 
     public TopicSettings withRetention(Duration newRetention) {
-        return new TopicSettings(partitions, replicationFactor, cleanup, newRetention, minInsyncReplicas);
+        return new TopicSettings(partitions, replicationFactor, cleanup, newRetention, minInsyncReplicas, logAppendTime);
+    }
+
+    /** The same settings with records stamped by the broker on append. */
+    public TopicSettings withLogAppendTime() {
+        return new TopicSettings(partitions, replicationFactor, cleanup, retention, minInsyncReplicas, true);
     }
 
     /** Fits replication to a cluster of {@code brokers} nodes (one local broker: 1 replica, min ISR 1). */
@@ -77,7 +103,8 @@ public record TopicSettings(int partitions, short replicationFactor, Cleanup cle
             throw new IllegalArgumentException("brokers must be >= 1, was " + brokers);
         }
         short replicas = (short) Math.min(replicationFactor, brokers);
-        return new TopicSettings(partitions, replicas, cleanup, retention, Math.min(minInsyncReplicas, replicas));
+        return new TopicSettings(partitions, replicas, cleanup, retention, Math.min(minInsyncReplicas, replicas),
+                logAppendTime);
     }
 
     /** Topic-level configs for {@code CreateTopics}, by Kafka's config names. */
@@ -85,8 +112,14 @@ public record TopicSettings(int partitions, short replicationFactor, Cleanup cle
         Map<String, String> configs = new TreeMap<>();
         configs.put("cleanup.policy", cleanup.config());
         configs.put("min.insync.replicas", Integer.toString(minInsyncReplicas));
-        if (cleanup == Cleanup.DELETE) {
+        if (cleanup != Cleanup.COMPACT) {
             configs.put("retention.ms", Long.toString(retention.toMillis()));
+        }
+        if (cleanup == Cleanup.COMPACT_DELETE) {
+            configs.put("segment.ms", Long.toString(Math.max(1_000, retention.toMillis() / 4)));
+        }
+        if (logAppendTime) {
+            configs.put(TIMESTAMP_TYPE, "LogAppendTime");
         }
         return configs;
     }

@@ -46,6 +46,14 @@ class TopicsTest {
     }
 
     @Test
+    void outcomeTopicsAreStampedOnAppendSoTheSagaKnowsWhenAnOutcomeArrived() {
+        assertThat(Topics.PAYMENTS.settings().configs()).containsEntry("message.timestamp.type", "LogAppendTime");
+        assertThat(Topics.INVENTORY.settings().forBrokers(1).withPartitions(3).configs())
+                .containsEntry("message.timestamp.type", "LogAppendTime");
+        assertThat(Topics.ORDERS.settings().configs()).doesNotContainKey("message.timestamp.type");
+    }
+
+    @Test
     void replicationShrinksToASingleBroker() {
         TopicSettings local = Topics.ORDERS.settings().forBrokers(1);
 

@@ -79,7 +79,7 @@ class FaultSuiteIT {
 
     private static AuditReport run(int orders, Duration settle, String... faults) {
         Scenario scenario = new Scenario(new LoadSettings(20, orders, 20, 10, 256),
-                List.of(faults).stream().map(FaultAt::parse).toList(), 1, settle, Duration.ofSeconds(1), "");
+                List.of(faults).stream().map(FaultAt::parse).toList(), 1, settle, Duration.ofSeconds(1), "", DEADLINE);
         AuditReport report = new ScenarioRunner(Stacks.endpoints(stack), Stacks.sink(stack)).run(scenario);
         System.out.println(ReportPrinter.table(report));
         return report;

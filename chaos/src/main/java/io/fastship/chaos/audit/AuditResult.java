@@ -15,6 +15,12 @@ public record AuditResult(AuditInput input, Finals finals, List<Violation> viola
         return violations.isEmpty();
     }
 
+    /** Whether the order's first final status is CANCELLED for {@code timeout} (rightly or not). */
+    public boolean timedOut(String orderId) {
+        return finals.first(orderId).filter(s -> s.value().getStatus() == io.fastship.events.OrderStatus.CANCELLED
+                && TimeoutCheck.isTimeout(s.value().getReason())).isPresent();
+    }
+
     /** Violations per guarantee, every guarantee listed (0 when it held). */
     public Map<Guarantee, Long> countsByGuarantee() {
         Map<Guarantee, Long> counts = new EnumMap<>(Guarantee.class);

@@ -107,8 +107,9 @@ public final class ReportBuilder {
                                  Duration threshold) {
         long finals = orders.stream().filter(o -> result.finals().first(o.orderId()).isPresent()).count();
         long recover = threshold == null ? 0 : recovery(window, orders, result, threshold);
+        long timeouts = orders.stream().filter(o -> result.timedOut(o.orderId())).count();
         return new WindowRow(window.label(), orders.size(), finals, counts[0], counts[1], counts[2], counts[5],
-                counts[6], counts[3], counts[4], recover);
+                counts[6], counts[3], counts[4], timeouts, recover);
     }
 
     /** From the fault to the first order after which every order of the window finished within the threshold. */
@@ -143,9 +144,11 @@ public final class ReportBuilder {
             sum[6] += row.deadLetters();
             sum[7] += row.unexpectedDeadLetters();
             sum[8] += row.otherViolations();
+            sum[9] += row.timeouts();
             recover = row.recoverMs() < 0 || recover < 0 ? -1 : Math.max(recover, row.recoverMs());
         }
         return new WindowRow("total", sum[0], sum[1], sum[2] + unplaced[0], sum[3] + unplaced[1],
-                sum[4] + unplaced[2], sum[5] + unplaced[5], sum[6], sum[7] + unplaced[3], sum[8] + unplaced[4], recover);
+                sum[4] + unplaced[2], sum[5] + unplaced[5], sum[6], sum[7] + unplaced[3], sum[8] + unplaced[4], sum[9],
+                recover);
     }
 }

@@ -16,7 +16,7 @@ import io.fastship.chaos.audit.Guarantee;
 public final class ReportPrinter {
 
     private static final String[] HEADERS = {"window", "accepted", "final", "lost", "duplicated", "charge mismatch",
-            "stock drift", "dead letters", "unexpected DLQ", "other", "recovered in"};
+            "stock drift", "dead letters", "unexpected DLQ", "other", "timeouts", "recovered in"};
 
     private ReportPrinter() {
     }
@@ -74,7 +74,7 @@ public final class ReportPrinter {
     private static String[] cells(WindowRow row) {
         return new String[] {row.window(), n(row.accepted()), n(row.finals()), n(row.lost()), n(row.duplicated()),
                 n(row.chargeMismatches()), n(row.stockDrift()), n(row.deadLetters()), n(row.unexpectedDeadLetters()),
-                n(row.otherViolations()), row.recoverMs() < 0 ? "not recovered"
+                n(row.otherViolations()), n(row.timeouts()), row.recoverMs() < 0 ? "not recovered"
                         : String.format(java.util.Locale.ROOT, "%.1fs", row.recoverMs() / 1000.0)};
     }
 

@@ -23,6 +23,7 @@ import io.fastship.chaos.read.EvidenceReader;
 import io.fastship.chaos.report.AuditReport;
 import io.fastship.chaos.report.FaultWindow;
 import io.fastship.chaos.report.ReportBuilder;
+import io.fastship.localstack.fault.Fault;
 import io.fastship.schemas.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +52,8 @@ public final class ScenarioRunner {
         Instant start = Instant.now();
         List<FaultWindow> windows = new ArrayList<>(List.of(new FaultWindow("baseline", start)));
         String orders = Topics.ORDERS.inNamespace(scenario.namespace()).name();
-        Set<String> poison = Set.copyOf(PoisonInjector.inject(endpoints.bootstrapServers(), orders, scenario.poison()));
+        Set<String> poison = Set.copyOf(PoisonInjector.inject(endpoints.bootstrapServers(),
+                endpoints.clientProperties(), orders, scenario.poison()));
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4, r -> {
             Thread thread = new Thread(r, "chaos-faults");
             thread.setDaemon(true);
@@ -61,7 +63,8 @@ public final class ScenarioRunner {
         try {
             List<ScheduledFuture<?>> fired = new ArrayList<>();
             for (FaultAt fault : planned) {
-                fired.add(scheduler.schedule(() -> fire(fault, windows), fault.at().toMillis(), TimeUnit.MILLISECONDS));
+                fired.add(scheduler.schedule(() -> fire(fault, windows, orders), fault.at().toMillis(),
+                        TimeUnit.MILLISECONDS));
             }
             load = new LoadGenerator(endpoints.orderUrls(), scenario.load()).run();
             for (ScheduledFuture<?> future : fired) {
@@ -83,9 +86,9 @@ public final class ScenarioRunner {
 
     /** Audits the orders of a finished load, again and again until it passes or {@code settle} is up. */
     public AuditResult settleAndAudit(LoadResult load, Set<String> poison, Scenario scenario) {
-        Auditor auditor = new Auditor(scenario.timeoutGrace());
+        Auditor auditor = new Auditor(scenario.timeoutGrace(), scenario.orderDeadline());
         EvidenceReader reader = new EvidenceReader(endpoints.bootstrapServers(), endpoints.schemaRegistryUrl(),
-                scenario.namespace(), READ_TIMEOUT);
+                scenario.namespace(), READ_TIMEOUT, endpoints.clientProperties());
         Instant deadline = Instant.now().plus(scenario.settle());
         while (true) {
             AuditResult result;
@@ -114,7 +117,9 @@ public final class ScenarioRunner {
         Set<String> targets = faults.targets();
         List<FaultAt> runnable = new ArrayList<>();
         for (FaultAt fault : planned) {
-            if (targets.contains(fault.fault().target())) {
+            boolean leader = fault.fault().target().equals(OrdersLeader.TARGET)
+                    && targets.stream().anyMatch(t -> t.startsWith("broker-"));
+            if (leader || targets.contains(fault.fault().target())) {
                 runnable.add(fault);
             } else {
                 log.warn("Skipping fault '{}': the stack has no process {} (it has {})", fault.label(),
@@ -124,13 +129,16 @@ public final class ScenarioRunner {
         return runnable;
     }
 
-    private void fire(FaultAt fault, List<FaultWindow> windows) {
+    private void fire(FaultAt fault, List<FaultWindow> windows, String ordersTopic) {
         Instant at = Instant.now();
+        Fault resolved = OrdersLeader.resolve(fault.fault(), endpoints.bootstrapServers(), ordersTopic);
+        String label = resolved.equals(fault.fault()) ? fault.label()
+                : fault.label() + " (" + resolved.target() + ")";
         synchronized (windows) {
-            windows.add(new FaultWindow(fault.label(), at));
+            windows.add(new FaultWindow(label, at));
         }
-        log.info("Fault {}: {}", fault.label(), fault.fault().describe());
-        faults.fire(fault.fault());
+        log.info("Fault {}: {}", label, resolved.describe());
+        faults.fire(resolved);
     }
 
     private static void sleepUntil(Instant when) {

@@ -217,19 +217,38 @@ class AuditorTest {
     }
 
     @Test
-    void aTimeoutWithAnOutcomeMissingOrDecidedWithinTheGraceIsFine() {
+    void aTimeoutWithAnOutcomeMissingOrAppendedWithinTheToleranceOfTheDeadlineIsFine() {
         Story missing = new Story().seed("SKU-1", 10).order("o-1", "SKU-1", 1, 100)
                 .inventory("o-1", InventoryStatus.RESERVED).pause(30).status("o-1", OrderStatus.CANCELLED, "timeout")
                 .inventory("o-1", InventoryStatus.RELEASED);
-        Story late = new Story().seed("SKU-1", 10).order("o-1", "SKU-1", 1, 100)
+        // The order at T0+2 s is due at T0+32 s; its outcomes reached their topics at T0+30 s and T0+31 s.
+        Story late = new Story().seed("SKU-1", 10).order("o-1", "SKU-1", 1, 100).pause(27)
                 .inventory("o-1", InventoryStatus.RESERVED).payment("o-1", PaymentStatus.DECLINED)
                 .status("o-1", OrderStatus.CANCELLED, "timeout").inventory("o-1", InventoryStatus.RELEASED);
 
         assertThat(missing.audit().violations()).isEmpty();
-        // Payment decided one second before the cancellation: within a grace of two seconds, a race, not a bug.
+        // Payment appended one second before the deadline: within a tolerance of two seconds, a race of clocks.
         assertThat(new Auditor(Duration.ofSeconds(2)).audit(late.input()).violations()).isEmpty();
         assertThat(new Auditor(Duration.ofMillis(500)).audit(late.input()).violations()).extracting(Violation::guarantee)
                 .containsExactly(Guarantee.NO_TIMEOUT_WITH_OUTCOMES);
+    }
+
+    @Test
+    void aTimeoutIsJudgedByTheDeadlineNotByWhenTheSagaGotToIt() {
+        // Both outcomes appended after the deadline (T0+32 s), the cancellation much later: a legitimate timeout.
+        Story afterDeadline = new Story().seed("SKU-1", 10).order("o-1", "SKU-1", 1, 100).pause(31)
+                .inventory("o-1", InventoryStatus.RESERVED).payment("o-1", PaymentStatus.AUTHORIZED).pause(10)
+                .status("o-1", OrderStatus.CANCELLED, "timeout").payment("o-1", PaymentStatus.REFUNDED)
+                .inventory("o-1", InventoryStatus.RELEASED).charged("o-1", 100, 100);
+        // Both appended well before a 60 s deadline, the cancellation soon after: the saga cancelled too early.
+        Story beforeDeadline = new Story().seed("SKU-1", 10).order("o-1", "SKU-1", 1, 100)
+                .inventory("o-1", InventoryStatus.RESERVED).payment("o-1", PaymentStatus.AUTHORIZED).pause(5)
+                .status("o-1", OrderStatus.CANCELLED, "timeout").payment("o-1", PaymentStatus.REFUNDED)
+                .inventory("o-1", InventoryStatus.RELEASED).charged("o-1", 100, 100);
+
+        assertThat(afterDeadline.audit().violations()).isEmpty();
+        assertThat(new Auditor(Duration.ofSeconds(1), Duration.ofSeconds(60)).audit(beforeDeadline.input())
+                .violations()).extracting(Violation::guarantee).containsExactly(Guarantee.NO_TIMEOUT_WITH_OUTCOMES);
     }
 
     @Test

@@ -46,8 +46,7 @@ public final class FaultInjector implements AutoCloseable {
             case KILL -> process.kill();
             case RESTART -> {
                 process.kill();
-                process.start();
-                events.record(String.format("fault: %s is back (pid %d)", process.name(), process.pid()));
+                startAgain(process);
             }
             case PAUSE -> {
                 process.pause();
@@ -61,11 +60,26 @@ public final class FaultInjector implements AutoCloseable {
             case DOWN -> {
                 process.stop(STOP_GRACE);
                 events.record(String.format("fault: %s is down", process.name()));
-                later(fault, () -> {
-                    process.start();
-                    events.record(String.format("fault: %s is up again (pid %d)", process.name(), process.pid()));
-                });
+                later(fault, () -> startAgain(process));
             }
+        }
+    }
+
+    /**
+     * Starts the process again and waits until it is ready. One that exits before it is ready (its failure policy
+     * gave up while a dependency is away) is not the fault's to give up on: it exited on its own, so the supervisor
+     * restarts it with backoff, as an orchestrator would, and the fault is over.
+     */
+    private void startAgain(StackProcess process) {
+        try {
+            process.start();
+            events.record(String.format("fault: %s is back (pid %d)", process.name(), process.pid()));
+        } catch (RuntimeException e) {
+            if (!process.supervised() || process.jvm().isAlive() || process.jvm().stopRequested()) {
+                throw e;
+            }
+            events.record(String.format("fault: %s exited before it was ready (%s); the supervisor restarts it",
+                    process.name(), String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.fastship.events.CatalogItem;
 import io.fastship.order.intake.Catalog;
 import io.fastship.order.intake.CatalogPrice;
+import io.fastship.platform.failure.FailureClassifier;
 import io.fastship.platform.http.Health;
 import io.fastship.platform.http.HealthIndicator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -37,6 +38,7 @@ public final class CatalogReadModel implements Catalog, HealthIndicator, AutoClo
 
     private static final Logger log = LoggerFactory.getLogger(CatalogReadModel.class);
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
     private final String topic;
     private final KafkaConsumer<String, byte[]> consumer;
@@ -104,7 +106,12 @@ public final class CatalogReadModel implements Catalog, HealthIndicator, AutoClo
             log.info("Loading the catalog from {} ({} partitions)", topic, partitions.size());
             while (!closed) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                    apply(record);
+                    if (!apply(record)) {
+                        // Registry away: read this record again instead of leaving its SKU without a price.
+                        consumer.seek(new TopicPartition(record.topic(), record.partition()), record.offset());
+                        pauseAfterTransientFailure();
+                        break;
+                    }
                 }
                 if (!loaded && caughtUp()) {
                     loaded = true;
@@ -130,22 +137,39 @@ public final class CatalogReadModel implements Catalog, HealthIndicator, AutoClo
         return true;
     }
 
-    private void apply(ConsumerRecord<String, byte[]> record) {
+    /** False when the record must be read again (a transient failure, e.g. the registry is unreachable). */
+    private boolean apply(ConsumerRecord<String, byte[]> record) {
         if (record.key() == null) {
-            return;
+            return true;
         }
         if (record.value() == null) {
             prices.remove(record.key());
-            return;
+            return true;
         }
         try {
             CatalogItem item = values.deserialize(record.topic(), record.headers(), record.value());
             prices.put(record.key(), new CatalogPrice(record.key(), item.getPrice().getUnitPriceMinor(),
                     item.getPrice().getCurrency()));
         } catch (RuntimeException e) {
+            if (FailureClassifier.isTransient(e)) {
+                failure = "catalog record unreadable for now (" + e + "); retrying";
+                log.warn("Catalog record {}-{}@{} cannot be read now, retrying: {}", record.topic(), record.partition(),
+                        record.offset(), e.toString());
+                return false;
+            }
             // Keep the previous price: one unreadable record must not take a SKU off sale or stop the model.
             log.warn("Catalog record {}-{}@{} for SKU {} unreadable, previous price kept: {}", record.topic(),
                     record.partition(), record.offset(), record.key(), e.toString());
+        }
+        return true;
+    }
+
+    private void pauseAfterTransientFailure() {
+        try {
+            Thread.sleep(RETRY_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closed = true;
         }
     }
 

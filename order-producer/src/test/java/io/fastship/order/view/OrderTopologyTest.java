@@ -184,10 +184,14 @@ class OrderTopologyTest {
         orders.pipeInput("o-3", created("o-3"));
         payments.pipeInput("o-3", payment("o-3", PaymentStatus.AUTHORIZED, null));
 
-        // Other orders move the stream time on: the outcome had until then to arrive, and did not.
-        orders.pipeInput("o-3b", created("o-3b"), START.plus(DEADLINE).minusSeconds(2));
+        // Outcomes of other orders show both outcome topics read on: o-3's had until then to arrive, and did not.
+        Instant before = START.plus(DEADLINE).minusSeconds(2);
+        payments.pipeInput("o-3b", payment("o-3b", PaymentStatus.AUTHORIZED, null), before);
+        inventory.pipeInput("o-3b", stock("o-3b", InventoryStatus.RESERVED, null), before);
         assertThat(views.get("o-3").status()).isEqualTo(OrderStatus.PENDING);
-        orders.pipeInput("o-3c", created("o-3c"), START.plus(DEADLINE).plusSeconds(1));
+        Instant after = START.plus(DEADLINE).plusSeconds(1);
+        payments.pipeInput("o-3c", payment("o-3c", PaymentStatus.AUTHORIZED, null), after);
+        inventory.pipeInput("o-3c", stock("o-3c", InventoryStatus.RESERVED, null), after);
 
         List<OrderStatusChanged> events = statuses.readValuesToList().stream()
                 .filter(event -> event.getOrderId().equals("o-3")).toList();
@@ -200,6 +204,36 @@ class OrderTopologyTest {
         assertThat(views.get("o-3").cancellationReason()).isEqualTo(OrderSaga.TIMEOUT);
         assertThat(driver.<String, String>getKeyValueStore(OrderTopology.DEADLINES).get(
                 DeadlineIndex.key(START.plus(DEADLINE), "o-3"))).isNull();
+    }
+
+    @Test
+    void shouldNotCancelAnOrderWhoseOutcomesWereAppendedBeforeTheDeadlineButReadAfterANewerOrder() {
+        // A newer order is read first (its partition had data, the outcome partitions were still behind: an open
+        // transaction, a failover); its timestamp lies past o-30's deadline.
+        orders.pipeInput("o-30", created("o-30"));
+        orders.pipeInput("o-31", created("o-31"), START.plus(DEADLINE).plusSeconds(1));
+        // Both outcomes of o-30 reached their topics before the deadline (append time) and are read only now.
+        payments.pipeInput("o-30", payment("o-30", PaymentStatus.AUTHORIZED, null), START.plus(DEADLINE).minusSeconds(1));
+        inventory.pipeInput("o-30", stock("o-30", InventoryStatus.RESERVED, null), START.plus(DEADLINE).minusSeconds(1));
+
+        assertThat(views.get("o-30").status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(statuses.readValuesToList().stream().filter(event -> event.getOrderId().equals("o-30")))
+                .extracting(OrderStatusChanged::getStatus).containsExactly(OrderStatus.PENDING, OrderStatus.CONFIRMED);
+    }
+
+    @Test
+    void shouldTimeOutOnlyOnceBothOutcomeTopicsWereReadPastTheDeadline() {
+        orders.pipeInput("o-32", created("o-32"));
+        payments.pipeInput("o-32", payment("o-32", PaymentStatus.AUTHORIZED, null));
+        Instant after = START.plus(DEADLINE).plusSeconds(1);
+        payments.pipeInput("o-33", payment("o-33", PaymentStatus.AUTHORIZED, null), after);
+        assertThat(views.get("o-32").status()).as("inventory not read past the deadline yet")
+                .isEqualTo(OrderStatus.PENDING);
+
+        inventory.pipeInput("o-33", stock("o-33", InventoryStatus.RESERVED, null), after);
+
+        assertThat(views.get("o-32").status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(views.get("o-32").cancellationReason()).isEqualTo(OrderSaga.TIMEOUT);
     }
 
     @Test
@@ -246,9 +280,10 @@ class OrderTopologyTest {
     @Test
     void shouldCarryALateOutcomeInAnotherCancelledEventWithoutReopeningTheOrder() {
         orders.pipeInput("o-4", created("o-4"));
-        // Another order moves the stream time past the deadline; the outcomes were produced after it: late.
+        // Both outcome topics are read past the deadline; o-4's outcomes were appended after it: late.
         Instant late = START.plus(DEADLINE).plusSeconds(1);
-        orders.pipeInput("o-4x", created("o-4x"), late);
+        payments.pipeInput("o-4x", payment("o-4x", PaymentStatus.AUTHORIZED, null), late);
+        inventory.pipeInput("o-4x", stock("o-4x", InventoryStatus.RESERVED, null), late);
         payments.pipeInput("o-4", payment("o-4", PaymentStatus.AUTHORIZED, null), late);
         inventory.pipeInput("o-4", stock("o-4", InventoryStatus.RESERVED, null), late);
         payments.pipeInput("o-4", payment("o-4", PaymentStatus.AUTHORIZED, null), late);

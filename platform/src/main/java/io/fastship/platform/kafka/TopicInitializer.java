@@ -13,8 +13,12 @@ import java.util.stream.Collectors;
 
 import io.fastship.schemas.TopicSettings;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -22,8 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the project's topics with explicit partitions, replication and configs, fitting replication to the
- * cluster's size. Safe to run from every instance at every start: existing topics are left as they are, and a
- * partition count that differs from the declared one is reported, because it breaks co-partitioning.
+ * cluster's size. Safe to run from every instance at every start: existing topics are left as they are (except
+ * that a topic declared {@code LogAppendTime} is switched to it, because the order saga's deadline depends on it),
+ * and a partition count that differs from the declared one is reported, because it breaks co-partitioning.
  */
 public final class TopicInitializer {
 
@@ -50,16 +55,20 @@ public final class TopicInitializer {
             return new NewTopic(spec.name(), fitted.partitions(), fitted.replicationFactor()).configs(fitted.configs());
         }).toList();
         List<String> created = new ArrayList<>();
+        List<String> existing = new ArrayList<>();
         var results = admin.createTopics(requests).values();
         for (var entry : results.entrySet()) {
             try {
                 entry.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 created.add(entry.getKey());
             } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
+                // A principal without Create (a secured cluster pre-creates shared topics) may still use them; whether
+                // the topic exists is checked by the description below, which fails naming it if it does not.
+                if (!(e.getCause() instanceof TopicExistsException || e.getCause() instanceof TopicAuthorizationException)) {
                     throw new IllegalStateException("cannot create topic " + entry.getKey() + ": "
                             + e.getCause().getMessage(), e.getCause());
                 }
+                existing.add(entry.getKey());
             } catch (TimeoutException e) {
                 throw new IllegalStateException("creating topic " + entry.getKey() + " took longer than " + timeout, e);
             } catch (InterruptedException e) {
@@ -70,8 +79,30 @@ public final class TopicInitializer {
         if (!created.isEmpty()) {
             log.info("Created topics {} on a cluster of {} broker(s)", created, brokers);
         }
+        useLogAppendTime(specs.stream().filter(spec -> spec.settings().logAppendTime())
+                .map(Spec::name).filter(existing::contains).toList());
         warnAboutPartitionMismatches(specs);
         return created;
+    }
+
+    /** Sets {@code LogAppendTime} on topics created before it was declared (idempotent). */
+    private void useLogAppendTime(List<String> names) {
+        if (names.isEmpty()) {
+            return;
+        }
+        AlterConfigOp op = new AlterConfigOp(new ConfigEntry(TopicSettings.TIMESTAMP_TYPE, "LogAppendTime"),
+                AlterConfigOp.OpType.SET);
+        Map<ConfigResource, Collection<AlterConfigOp>> changes = names.stream().collect(Collectors.toMap(
+                name -> new ConfigResource(ConfigResource.Type.TOPIC, name), name -> List.of(op)));
+        try {
+            admin.incrementalAlterConfigs(changes).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("Could not set {}=LogAppendTime on existing topics {}: {}", TopicSettings.TIMESTAMP_TYPE, names,
+                    e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while configuring topics", e);
+        }
     }
 
     private void warnAboutPartitionMismatches(Collection<Spec> specs) {

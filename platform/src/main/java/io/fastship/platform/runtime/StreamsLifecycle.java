@@ -35,7 +35,8 @@ final class StreamsLifecycle {
                 options.commitInterval());
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, options.streamThreads());
         config.put(StreamsConfig.CLIENT_ID_CONFIG, applicationId + "-" + runtime.settings().instanceId());
-        // Deadlines run on stream time (the order saga's DeadlineClock): 0 makes Streams fetch a lagging input first.
+        // 0: a task processes what is buffered instead of waiting for an empty input. The order saga's deadlines do not
+        // depend on the choice: they follow how far each outcome input was read (its InputWatermarks), not stream time.
         config.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, 0L);
         DeadLetterHandlers.countInto(config, runtime.metrics());
         KafkaStreams streams = new KafkaStreams(topology, new StreamsConfig(config));
