@@ -73,8 +73,9 @@ public final class InventoryTopology {
                         Map.of(OrderCoordinator.COMMANDS_SINK, topics.lineCommands(),
                                 OrderCoordinator.EVENTS_SINK, topics.inventory())),
                 "orders-source", "order-status-source", "line-results-source");
+        // Stores are cached: only the last change of a key per commit goes to the changelog (see OrderTopology).
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OrderCoordinator.STORE),
-                Serdes.String(), JsonSerde.of(OrderProgress.class)), "order-coordinator");
+                Serdes.String(), JsonSerde.of(OrderProgress.class)).withCachingEnabled(), "order-coordinator");
         topology.addStateStore(ExpiryIndex.storeBuilder(OrderExpiry.STORE), "order-coordinator");
         topology.addSink(OrderCoordinator.COMMANDS_SINK, topics.lineCommands(), keyWriter, commands.serializer(),
                 "order-coordinator");
@@ -88,10 +89,10 @@ public final class InventoryTopology {
                         Map.of("line-results-sink", topics.lineResults())),
                 "stock-source", "line-commands-source");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StockKeeper.STOCK_STORE),
-                Serdes.String(), JsonSerde.of(StockLevel.class)), "stock-keeper");
+                Serdes.String(), JsonSerde.of(StockLevel.class)).withCachingEnabled(), "stock-keeper");
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StockKeeper.RESERVATIONS_STORE),
-                Serdes.String(), JsonSerde.of(LineReservation.class)), "stock-keeper");
+                Serdes.String(), JsonSerde.of(LineReservation.class)).withCachingEnabled(), "stock-keeper");
         topology.addSink("line-results-sink", topics.lineResults(), keyWriter, results.serializer(), "stock-keeper");
         return topology;
     }

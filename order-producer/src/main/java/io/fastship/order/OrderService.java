@@ -81,7 +81,7 @@ public final class OrderService implements AutoCloseable {
         KafkaStreams streams = runtime.runStreams(topology(config, runtime), new StreamsOptions(
                 config.stateDir(), config.standbyReplicas(), config.commitInterval(), 1));
         StateEntries.gauges(runtime.metrics(), streams, OrderTopology.STORES);
-        OrderPublisher publisher = publisher(config, runtime);
+        OrderPublisher publisher = publisher(config, runtime, threads);
         // Not ready until the whole catalog is read, so the first order after start never fails for an unknown SKU.
         CatalogReadModel catalog = runtime.own("catalog", CatalogReadModel.start(runtime.topics().catalog().name(),
                 config.service().kafka().clientConfig(),
@@ -137,14 +137,14 @@ public final class OrderService implements AutoCloseable {
                 }, Clock.systemUTC()).start();
     }
 
-    private static OrderPublisher publisher(OrderServiceConfig config, ServiceRuntime runtime) {
+    private static OrderPublisher publisher(OrderServiceConfig config, ServiceRuntime runtime, OrderThreads threads) {
         KafkaProducer<String, OrderCreated> producer = runtime.clients().producer(
                 config.service().instanceId() + "-orders", OrderPublisher.boundedBy(config.publishTimeout()));
         KafkaClientMetrics producerMetrics = new KafkaClientMetrics(producer);
         producerMetrics.bindTo(runtime.metrics());
         OrderPublisher publisher = runtime.own("order-publisher", new OrderPublisher(producer,
                 runtime.topics().orders(), config.publishTimeout(), config.service().shutdownTimeout(),
-                runtime.tracing()));
+                runtime.tracing(), threads.answers()));
         runtime.own("producer-metrics", producerMetrics);
         publisher.warmUp();
         return publisher;

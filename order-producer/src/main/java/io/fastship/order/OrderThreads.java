@@ -9,13 +9,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The order service's own daemon threads: timers (waits, health checks, query retries), the one thread that
- * notifies watchers off the Streams thread, and the small pool that forwards queries to other instances.
+ * notifies watchers off the Streams thread, the small pool that forwards queries to other instances, and the one that
+ * answers {@code POST /orders} once Kafka acknowledged (off the producer's I/O thread).
  */
 final class OrderThreads implements AutoCloseable {
 
     private final ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, daemon("order-timers"));
     private final ExecutorService notifier = Executors.newSingleThreadExecutor(daemon("order-watchers"));
     private final ExecutorService forwarding = Executors.newFixedThreadPool(2, daemon("order-forwarding"));
+    private final ExecutorService answers = Executors.newFixedThreadPool(2, daemon("order-answers"));
 
     OrderThreads() {
         // Finished waits cancel their timers; without this the cancelled timers would sit in the queue.
@@ -34,8 +36,13 @@ final class OrderThreads implements AutoCloseable {
         return forwarding;
     }
 
+    ExecutorService answers() {
+        return answers;
+    }
+
     @Override
     public void close() {
+        answers.shutdownNow();
         forwarding.shutdownNow();
         notifier.shutdownNow();
         timers.shutdownNow();

@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class PaymentService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
+    /** About 200 orders: a fetch that big is a full batch ({@code PAYMENT_MAX_POLL_RECORDS}) and need not wait. */
+    private static final int FETCH_MIN_BYTES = 64 * 1024;
     /** The name of the outcome store in {@code fastship_state_entries}. */
     public static final String OUTCOMES_STORE = "payment-outcomes";
 
@@ -124,6 +126,12 @@ public final class PaymentService implements AutoCloseable {
         }
         overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
         overrides.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) config.maxPollInterval().toMillis());
+        // A poll is a transaction: the broker holds a fetch until a batch fills or the wait ends, so one transaction
+        // carries many orders instead of one or two (see PaymentServiceConfig#fetchMaxWait).
+        if (!config.fetchMaxWait().isZero()) {
+            overrides.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, FETCH_MIN_BYTES);
+            overrides.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) config.fetchMaxWait().toMillis());
+        }
         return overrides;
     }
 

@@ -40,6 +40,7 @@ class PaymentServiceConfigTest {
         assertThat(config.service().topicPartitions()).isEqualTo(6);
         assertThat(config.taskGrouping()).isEqualTo(TaskGrouping.PER_KEY);
         assertThat(config.processingThreads()).isEqualTo(32);
+        assertThat(config.fetchMaxWait()).isZero();
         // Stable across restarts (no pid), so a restarted instance fences its predecessor's transactions.
         assertThat(config.service().instanceId()).isEqualTo(parse(minimal()).service().instanceId())
                 .doesNotContain(Long.toString(ProcessHandle.current().pid()));
@@ -61,6 +62,7 @@ class PaymentServiceConfigTest {
         env.put("PAYMENT_RETRY_BUDGET", "3s");
         env.put("PAYMENT_PROCESSING_THREADS", "8");
         env.put("PAYMENT_TASK_GROUPING", "Partition");
+        env.put("PAYMENT_FETCH_MAX_WAIT", "50ms");
 
         PaymentServiceConfig config = parse(env);
 
@@ -74,6 +76,16 @@ class PaymentServiceConfigTest {
         assertThat(config.processingThreads()).isEqualTo(8);
         assertThat(config.taskGrouping()).isEqualTo(TaskGrouping.PER_PARTITION_NUMBER);
         assertThat(config.transactionalId()).isEqualTo("staging.payment-service-pay-0");
+        assertThat(config.fetchMaxWait()).isEqualTo(Duration.ofMillis(50));
+    }
+
+    @Test
+    void refusesAFetchWaitLongerThanThePoll() {
+        Map<String, String> env = minimal();
+        env.put("PAYMENT_FETCH_MAX_WAIT", "2s");
+
+        assertThatThrownBy(() -> parse(env)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("PAYMENT_FETCH_MAX_WAIT");
     }
 
     @Test

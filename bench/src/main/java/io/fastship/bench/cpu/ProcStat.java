@@ -1,6 +1,7 @@
 package io.fastship.bench.cpu;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalLong;
@@ -23,6 +24,43 @@ public final class ProcStat {
         } catch (IOException | RuntimeException e) {
             return OptionalLong.empty();
         }
+    }
+
+    /**
+     * Ticks the JIT compiler threads of a JVM used so far ({@code /proc/<pid>/task/<tid>/stat} of the threads named
+     * {@code C1 CompilerThre...} / {@code C2 CompilerThre...}), or empty when it cannot be read. Compiling is a
+     * warm-up cost that fades in a long run, so a short run that counted it as per-order cost would mislead.
+     */
+    public static OptionalLong jitTicks(long pid) {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        long sum = 0;
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
+            for (Path thread : threads) {
+                String stat;
+                try {
+                    stat = Files.readString(thread.resolve("stat"));
+                } catch (IOException gone) {
+                    continue;
+                }
+                if (isJitCompiler(stat)) {
+                    sum += parseCpuTicks(stat);
+                }
+            }
+            return OptionalLong.of(sum);
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** True for a HotSpot compiler thread's {@code stat} line (its name, cut to 15 characters by Linux). */
+    static boolean isJitCompiler(String stat) {
+        int open = stat.indexOf('(');
+        int close = stat.lastIndexOf(')');
+        if (open < 0 || close < open) {
+            return false;
+        }
+        String name = stat.substring(open + 1, close);
+        return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
     }
 
     /** From the text of a {@code stat} file; the command name (field 2) may hold spaces and parentheses. */

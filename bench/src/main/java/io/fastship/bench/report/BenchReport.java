@@ -2,13 +2,15 @@ package io.fastship.bench.report;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.fastship.bench.memory.ProcessMemory;
 import io.fastship.bench.timeline.Sample;
 
 /**
  * Everything one run measured. A phase that did not run is null, and {@code notes} says why. The headline
  * figures are repeated at the top level: {@code httpCeiling} (requests/s), {@code intakeToCeiling},
- * {@code sustainableOrdersPerSecond}, {@code endToEnd} (at half the sustainable rate), {@code cpuMsPerOrder}.
+ * {@code sustainableOrdersPerSecond}, {@code endToEnd} (at half the sustainable rate), {@code cpuMsPerOrder},
+ * {@code brokerWritesPerOrder}.
  *
  * @param intakeEndToEnd end to end of the closed-loop intake burst (backlog included, not corrected)
  * @param memory         resident memory of each process at the end of the run (label: which stack)
@@ -34,5 +36,16 @@ public record BenchReport(String startedAt, MachineInfo machine, String stack, l
         memory = List.copyOf(memory);
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
         notes = List.copyOf(notes);
+    }
+
+    /** Records and bytes the broker wrote per order at half load: the headline next to {@link #cpuMsPerOrder}. */
+    public record WritesPerOrder(double records, double bytes) {
+    }
+
+    /** The half-load phase's broker writes per order, or null when it did not run (derived, so never parsed). */
+    @JsonProperty(value = "brokerWritesPerOrder", access = JsonProperty.Access.READ_ONLY)
+    public WritesPerOrder brokerWritesPerOrder() {
+        return halfLoad == null || halfLoad.brokerWrites() == null ? null
+                : new WritesPerOrder(halfLoad.brokerWrites().recordsPerOrder(), halfLoad.brokerWrites().bytesPerOrder());
     }
 }

@@ -84,15 +84,17 @@ final class HtmlTables {
         html.append("<h2>").append(escape(title)).append("</h2>\n<p>").append(cpu.orders()).append(" orders over ")
                 .append(num(cpu.seconds(), 1)).append(" s, utime+stime from /proc/&lt;pid&gt;/stat; stack total ")
                 .append(num(cpu.totalMsPerOrder(), 3)).append(" ms/order, ").append(num(cpu.totalCores(), 2))
-                .append(" cores.</p>\n<table><tr><th>process</th><th>pid</th><th>CPU s</th><th>ms/order</th>")
-                .append("<th>cores</th></tr>");
+                .append(" cores; without the JIT compiler threads ").append(num(cpu.withoutJitMsPerOrder(), 3))
+                .append(" ms/order.</p>\n<table><tr><th>process</th><th>pid</th><th>CPU s</th><th>ms/order</th>")
+                .append("<th>cores</th><th>JIT ms/order</th></tr>");
         for (CpuTable.Row row : cpu.processes()) {
-            html.append("<tr><td>").append(escape(row.name())).append(row.stack() ? "" : " (bench)").append("</td><td>")
+            html.append("<tr><td>").append(escape(row.name())).append(row.stack() ? "" : " (not in the stack total)").append("</td><td>")
                     .append(row.pid()).append("</td><td>").append(num(row.cpuSeconds(), 2)).append("</td><td>")
-                    .append(num(row.msPerOrder(), 3)).append("</td><td>").append(num(row.cores(), 2)).append("</td></tr>");
+                    .append(num(row.msPerOrder(), 3)).append("</td><td>").append(num(row.cores(), 2)).append("</td><td>")
+                    .append(num(row.jitMsPerOrder(), 3)).append("</td></tr>");
         }
         html.append("<tr><td>bench HTTP client thread</td><td></td><td></td><td>")
-                .append(num(cpu.clientMsPerOrder(), 3)).append("</td><td></td></tr></table>\n");
+                .append(num(cpu.clientMsPerOrder(), 3)).append("</td><td></td><td></td></tr></table>\n");
     }
 
     private static void writes(StringBuilder html, BrokerWrites writes) {

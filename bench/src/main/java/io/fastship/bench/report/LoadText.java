@@ -28,6 +28,20 @@ final class LoadText {
         line(out, "   CPU per order           %s", cpu == null ? "not measured"
                 : String.format(Locale.ROOT, "%.3f ms (stack, %s); bench %.3f ms, its HTTP client thread %.3f ms",
                 cpu.total(), cpu.phase(), cpu.bench(), cpu.client()));
+        if (cpu != null) {
+            line(out, "   without JIT compiling   %.3f ms (what a long run converges to)", cpu.totalWithoutJit());
+            StringBuilder each = new StringBuilder();
+            cpu.perProcessWithoutJit().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> each
+                    .append(each.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%s %.3f", e.getKey(),
+                            e.getValue())));
+            cpu.external().forEach((name, ms) -> each.append(String.format(Locale.ROOT,
+                    "; %s %.3f (simulated, not in the total)", name, ms)));
+            line(out, "     per process, no JIT   %s", each);
+        }
+        BenchReport.WritesPerOrder writes = report.brokerWritesPerOrder();
+        if (writes != null) {
+            line(out, "   broker writes per order %.1f records, %,.0f B (half load)", writes.records(), writes.bytes());
+        }
         out.append('\n');
     }
 
@@ -88,11 +102,12 @@ final class LoadText {
         if (cpu == null) {
             return;
         }
-        line(out, "   CPU over %.1f s, %d orders (/proc/<pid>/stat utime+stime): stack %.3f ms/order, %.2f cores",
-                cpu.seconds(), cpu.orders(), cpu.totalMsPerOrder(), cpu.totalCores());
+        line(out, "   CPU over %.1f s, %d orders (/proc/<pid>/stat utime+stime): stack %.3f ms/order, %.2f cores; "
+                        + "without JIT compiler threads %.3f ms/order", cpu.seconds(), cpu.orders(),
+                cpu.totalMsPerOrder(), cpu.totalCores(), cpu.withoutJitMsPerOrder());
         for (CpuTable.Row row : cpu.processes()) {
-            line(out, "     %-16s %8.2f s  %7.3f ms/order  %5.2f cores%s", row.name(), row.cpuSeconds(),
-                    row.msPerOrder(), row.cores(), row.stack() ? "" : "  (not in the stack total)");
+            line(out, "     %-16s %8.2f s  %7.3f ms/order  %5.2f cores  (JIT %.3f)%s", row.name(), row.cpuSeconds(),
+                    row.msPerOrder(), row.cores(), row.jitMsPerOrder(), row.stack() ? "" : "  (not in the stack total)");
         }
         if (cpu.clientMsPerOrder() >= 0) {
             line(out, "     %-16s %7.3f ms/order (part of the bench)", "bench HTTP client", cpu.clientMsPerOrder());

@@ -55,6 +55,46 @@ class ProcStatTest {
     }
 
     @Test
+    void shouldTellTheJitCompilerThreadsByTheirName() {
+        assertThat(ProcStat.isJitCompiler("123 (C2 CompilerThre) S 1 2 3 4 5 6 7 8 9 10 11 12 13")).isTrue();
+        assertThat(ProcStat.isJitCompiler("124 (C1 CompilerThre) S 1 2 3 4 5 6 7 8 9 10 11 12 13")).isTrue();
+        assertThat(ProcStat.isJitCompiler("125 (GC Thread#0) S 1 2 3 4 5 6 7 8 9 10 11 12 13")).isFalse();
+        assertThat(ProcStat.jitTicks(ProcessHandle.current().pid())).isPresent();
+    }
+
+    @Test
+    void shouldShowTheJitCompilerShareAndTheTotalWithoutIt() {
+        CpuSnapshot before = new CpuSnapshot(0, Map.of("broker-1", 10L, "order-1", 11L),
+                Map.of("broker-1", 0L, "order-1", 0L), -1, Map.of("broker-1", 0L, "order-1", 0L));
+        CpuSnapshot after = new CpuSnapshot(10_000_000_000L, before.pids(), Map.of("broker-1", 200L, "order-1", 400L),
+                -1, Map.of("broker-1", 50L, "order-1", 250L));
+
+        CpuTable table = CpuTable.between(before, after, 1000);
+
+        assertThat(table.totalMsPerOrder()).isEqualTo(6.0);
+        assertThat(table.jitMsPerOrder()).isEqualTo(3.0);
+        assertThat(table.withoutJitMsPerOrder()).isEqualTo(3.0);
+        assertThat(table.processes()).extracting(CpuTable.Row::name, CpuTable.Row::withoutJitMsPerOrder)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("broker-1", 1.5),
+                        org.assertj.core.groups.Tuple.tuple("order-1", 1.5));
+    }
+
+    @Test
+    void shouldShowTheSimulatedGatewayButLeaveItOutOfTheStackTotal() {
+        CpuSnapshot before = new CpuSnapshot(0, Map.of("broker-1", 10L, "gateway", 11L),
+                Map.of("broker-1", 0L, "gateway", 0L), -1);
+        CpuSnapshot after = new CpuSnapshot(10_000_000_000L, before.pids(), Map.of("broker-1", 100L, "gateway", 300L),
+                -1);
+
+        CpuTable table = CpuTable.between(before, after, 1000);
+
+        // The gateway stands in for a third-party payment provider: its 3 s are not the pipeline's cost.
+        assertThat(table.totalMsPerOrder()).isEqualTo(1.0);
+        assertThat(table.processes()).extracting(CpuTable.Row::name, CpuTable.Row::stack)
+                .contains(org.assertj.core.groups.Tuple.tuple("gateway", false));
+    }
+
+    @Test
     void shouldLeaveOutAProcessThatWentAwayDuringThePhase() {
         CpuSnapshot before = new CpuSnapshot(0, Map.of("a", 1L, "b", 2L), Map.of("a", 1L, "b", 1L), -1);
         CpuSnapshot after = new CpuSnapshot(1_000_000_000L, before.pids(), Map.of("a", 101L), -1);

@@ -27,7 +27,7 @@ class HtmlReportTest {
         assertThat(JsonReport.parse(data.data().replace("<\\/", "</"))).isEqualTo(report);
         assertThat(page.select("script").last().data()).contains("new Chart(");
         String cpuTable = page.select("h2:contains(CPU per order at half load) + p + table").text();
-        assertThat(cpuTable).contains("broker-1 100 10.80 0.450").contains("bench+registry (bench)");
+        assertThat(cpuTable).contains("broker-1 100 10.80 0.450").contains("bench+registry (not in the stack total)");
         assertThat(page.select("h2:contains(Sustainable-rate search) + p + table tr")).hasSize(4);
         assertThat(page.select("h2:contains(Figures) + table").text()).contains("sustainable orders/s 800")
                 .contains("80.5 / 120.3 / 140.8 / 380.0");

@@ -38,6 +38,7 @@ class JsonReportTest {
         assertThat(json.get("httpCeiling").asDouble()).isEqualTo(8000);
         assertThat(json.get("intakeToCeiling").asDouble()).isEqualTo(0.4999);
         assertThat(json.get("halfLoad").get("brokerWrites").get("recordsPerOrder").asDouble()).isEqualTo(10);
+        assertThat(json.get("brokerWritesPerOrder").get("records").asDouble()).isEqualTo(10);
     }
 
     @Test
@@ -57,6 +58,7 @@ class JsonReportTest {
                 null, 0, null, null, 0, null, null, null, null, null, java.util.List.of(), null, java.util.List.of(), 0);
 
         assertThat(JsonReport.render(partial)).contains("\"baseline\" : null").contains("\"scaling\" : null")
-                .contains("\"endToEnd\" : null").contains("\"timeline\" : [ ]");
+                .contains("\"endToEnd\" : null").contains("\"timeline\" : [ ]")
+                .contains("\"brokerWritesPerOrder\" : null");
     }
 }

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import io.fastship.events.OrderCreated;
@@ -36,10 +38,17 @@ public final class OrderPublisher implements AutoCloseable {
     private final Duration timeout;
     private final Duration closeTimeout;
     private final Tracing tracing;
+    private final Executor answers;
 
+    /**
+     * @param answers where the returned futures complete: not on the producer's I/O thread, which would otherwise
+     *                write every HTTP response itself (the callers' stages run where the future completes) while
+     *                no batch can be sent or acknowledged
+     */
     public OrderPublisher(Producer<String, OrderCreated> producer, TypedTopic<String, OrderCreated> topic,
-                          Duration timeout, Duration closeTimeout, Tracing tracing) {
+                          Duration timeout, Duration closeTimeout, Tracing tracing, Executor answers) {
         this.tracing = tracing;
+        this.answers = answers;
         this.producer = producer;
         this.topic = topic;
         this.timeout = timeout;
@@ -92,12 +101,12 @@ public final class OrderPublisher implements AutoCloseable {
                     span.recordException(error);
                     span.setStatus(StatusCode.ERROR, error.toString());
                     span.end();
-                    acknowledged.completeExceptionally(error);
+                    answer(() -> acknowledged.completeExceptionally(error));
                 } else {
                     span.setAttribute(MessagingAttributes.PARTITION, (long) metadata.partition());
                     span.setAttribute(MessagingAttributes.OFFSET, metadata.offset());
                     span.end();
-                    acknowledged.complete(metadata);
+                    answer(() -> acknowledged.complete(metadata));
                 }
             });
         } catch (RuntimeException e) {
@@ -109,6 +118,15 @@ public final class OrderPublisher implements AutoCloseable {
         }
         // The callback always comes within delivery.timeout.ms; this is the belt to that brace.
         return acknowledged.orTimeout(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+    }
+
+    private void answer(Runnable completion) {
+        try {
+            answers.execute(completion);
+        } catch (RejectedExecutionException closing) {
+            // Shutting down: the caller still gets its answer, from the I/O thread.
+            completion.run();
+        }
     }
 
     @Override

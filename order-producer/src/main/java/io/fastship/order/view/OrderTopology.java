@@ -65,10 +65,12 @@ public final class OrderTopology {
                                 new RetentionPurge(retention)), observer, Record::key,
                         Map.of("order-status-sink", topics.orderStatus().name())),
                 "orders-source", "payments-source", "inventory-source");
+        // Cached: an order's view and deadline entry change several times, and a store of the Processor API writes
+        // every change to its changelog unless a cache keeps only the last one per commit (flushed at each commit).
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VIEWS),
-                Serdes.String(), views), "order-saga");
+                Serdes.String(), views).withCachingEnabled(), "order-saga");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEADLINES),
-                Serdes.String(), Serdes.String()), "order-saga");
+                Serdes.String(), Serdes.String()).withCachingEnabled(), "order-saga");
         topology.addStateStore(ExpiryIndex.storeBuilder(EXPIRY), "order-saga");
         topology.addSink("order-status-sink", topics.orderStatus().name(), Serdes.String().serializer(),
                 topics.orderStatus().valueSerde().serializer(), "order-saga");

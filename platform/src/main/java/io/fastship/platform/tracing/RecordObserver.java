@@ -2,6 +2,8 @@ package io.fastship.platform.tracing;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.fastship.platform.logging.LogContext;
@@ -28,6 +30,10 @@ public final class RecordObserver {
     private final String processor;
     private final String consumerGroup;
     private final Clock clock;
+    // A timer per topic (and outcome), found once: building and registering one per record showed in the profile.
+    private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
+    private final Map<String, Timer> succeeded = new ConcurrentHashMap<>();
+    private final Map<String, Timer> errored = new ConcurrentHashMap<>();
 
     /**
      * @param processor     the step, a metric tag: e.g. {@code payment-processor}, {@code order-saga}
@@ -91,17 +97,18 @@ public final class RecordObserver {
         span.end();
         if (inputTimestamp >= 0) {
             long millis = Math.max(0, clock.millis() - inputTimestamp);
-            timer(EVENT_LATENCY, "Event time of the input record to its output being produced", "topic", topic)
+            latencies.computeIfAbsent(topic, t -> timer(EVENT_LATENCY,
+                    "Event time of the input record to its output being produced", "topic", t))
                     .record(Duration.ofMillis(millis));
         }
     }
 
     void finished(String topic, long startNanos, boolean failed) {
-        Timer.builder(PROCESSING)
-                .description("Time spent processing one input record")
-                .tag("processor", processor).tag("topic", topic).tag("outcome", failed ? "error" : "success")
-                .publishPercentileHistogram()
-                .register(registry)
+        (failed ? errored : succeeded).computeIfAbsent(topic, t -> Timer.builder(PROCESSING)
+                        .description("Time spent processing one input record")
+                        .tag("processor", processor).tag("topic", t).tag("outcome", failed ? "error" : "success")
+                        .publishPercentileHistogram()
+                        .register(registry))
                 .record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
     }
 
