@@ -78,6 +78,10 @@ public final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--start", description = "Start a stack of its own (free ports) instead of using the running one.")
     boolean start;
 
+    @Option(names = "--secure", description = "The stack --start starts runs Kafka with TLS, SASL and ACLs (as up --secure); "
+            + "the auditor reads as fastship-tools, which may not write: use --poison 0.")
+    boolean secure;
+
     @Option(names = "--brokers", defaultValue = "3", description = "Brokers of the stack --start starts (default: ${DEFAULT-VALUE}).")
     int brokers;
 
@@ -143,7 +147,7 @@ public final class ChaosCommand implements Callable<Integer> {
         }
         Map<ServiceKind, Integer> instances = Map.of(ServiceKind.ORDER, 1, ServiceKind.PAYMENT, 1, ServiceKind.INVENTORY, 1);
         return new LocalStackOptions(Path.of("").toAbsolutePath(), dataDir.toAbsolutePath(), false, 6, instances, env,
-                Optional.empty(), Math.max(skus, 1), 1000, brokers);
+                Optional.empty(), Math.max(skus, 1), 1000, brokers, secure);
     }
 
     /** For tests: the scenario the options describe, without running anything. */

@@ -24,8 +24,9 @@ public final class ConnectionOptions {
             description = "Schema registry URL (default: $SCHEMA_REGISTRY_URL or http://127.0.0.1:8081).")
     String schemaRegistryUrl;
 
-    @Option(names = "--command-config", paramLabel = "FILE",
-            description = "Client properties (security.protocol, sasl.*, ssl.*, basic.auth.* for the registry).")
+    @Option(names = "--command-config", paramLabel = "FILE", defaultValue = "${env:FASTSHIP_COMMAND_CONFIG}",
+            description = "Client properties (security.protocol, sasl.*, ssl.*, basic.auth.* for the registry); "
+                    + "default: $FASTSHIP_COMMAND_CONFIG, which ./fastship sets to a running secure stack's tools.properties.")
     Path commandConfig;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", converter = Durations.Converter.class,

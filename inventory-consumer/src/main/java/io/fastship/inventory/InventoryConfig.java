@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import io.fastship.platform.config.Env;
 import io.fastship.platform.config.ServiceSettings;
+import io.fastship.schemas.access.ServiceAccess;
 
 /**
  * What the inventory service reads from its environment on top of the common {@link ServiceSettings}, validated
@@ -15,7 +16,8 @@ public record InventoryConfig(ServiceSettings service, Path stateDir, int standb
                               Duration commitInterval) {
 
     /** The Streams application id without a namespace. */
-    public static final String SERVICE_ID = "inventory-service";
+    // The principal of the same name gets this service's ACLs (ServiceAccess), so the two cannot drift.
+    public static final String SERVICE_ID = ServiceAccess.INVENTORY.serviceId();
     public static final int DEFAULT_HTTP_PORT = 8083;
 
     public InventoryConfig {

@@ -7,16 +7,15 @@ import io.fastship.inventory.http.StockRoutes;
 import io.fastship.inventory.http.StreamsStockLookup;
 import io.fastship.inventory.metrics.InventoryMetrics;
 import io.fastship.inventory.order.OrderCoordinator;
+import io.fastship.inventory.order.OrderExpiry;
 import io.fastship.inventory.stock.StockKeeper;
 import io.fastship.platform.runtime.FatalExit;
 import io.fastship.platform.runtime.ServiceRuntime;
+import io.fastship.platform.state.StateEntries;
 import io.fastship.platform.streams.StreamsOptions;
 import io.fastship.platform.tracing.Tracing;
-import io.micrometer.core.instrument.Gauge;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.HostInfo;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 
 /**
  * The inventory service on the platform runtime: its two internal topics, the Streams topology running
@@ -27,7 +26,7 @@ public final class InventoryService implements AutoCloseable {
 
     private static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(5);
     private static final List<String> STORES = List.of(StockKeeper.STOCK_STORE, StockKeeper.RESERVATIONS_STORE,
-            OrderCoordinator.STORE);
+            OrderCoordinator.STORE, OrderExpiry.STORE);
 
     private final ServiceRuntime runtime;
     private final KafkaStreams streams;
@@ -49,10 +48,11 @@ public final class InventoryService implements AutoCloseable {
         InventoryTopics topics = new InventoryTopics(runtime.applicationId(), runtime.topics());
         runtime.withTopicAdmin(admin -> InventoryTopicSetup.ensure(admin, topics));
         KafkaStreams streams = runtime.runStreams(InventoryTopology.build(topics,
-                        new InventoryMetrics(runtime.metrics()), runtime.tracing(), runtime.metrics()),
+                        new InventoryMetrics(runtime.metrics()), runtime.tracing(), runtime.metrics(),
+                        config.service().stateRetention()),
                 new StreamsOptions(config.stateDir(), config.standbyReplicas(), config.commitInterval(),
                         config.streamThreads()));
-        bindStoreGauges(runtime, streams);
+        StateEntries.gauges(runtime.metrics(), streams, STORES);
         HostInfo self = HostInfo.buildFromEndpoint(runtime.settings().applicationServer());
         runtime.routes(StockRoutes.of(new StreamsStockLookup(streams, self, FORWARD_TIMEOUT)));
         return new InventoryService(runtime, streams, topics);
@@ -73,23 +73,5 @@ public final class InventoryService implements AutoCloseable {
     @Override
     public void close() throws Exception {
         runtime.close();
-    }
-
-    private static void bindStoreGauges(ServiceRuntime runtime, KafkaStreams streams) {
-        for (String store : STORES) {
-            Gauge.builder("fastship.inventory.store.entries", streams, s -> approximateEntries(s, store))
-                    .description("Approximate entries in this instance's active partitions of a state store")
-                    .tag("store", store)
-                    .register(runtime.metrics());
-        }
-    }
-
-    private static double approximateEntries(KafkaStreams streams, String store) {
-        try {
-            return streams.store(StoreQueryParameters.fromNameAndType(store,
-                    QueryableStoreTypes.keyValueStore())).approximateNumEntries();
-        } catch (RuntimeException e) {
-            return Double.NaN; // not queryable during a rebalance or restore
-        }
     }
 }

@@ -1,19 +1,23 @@
 package io.fastship.inventory;
 
+import java.time.Duration;
 import java.util.Map;
 
 import io.fastship.inventory.line.LineCommand;
 import io.fastship.inventory.line.LineResult;
 import io.fastship.inventory.metrics.InventoryMetrics;
 import io.fastship.inventory.order.OrderCoordinator;
+import io.fastship.inventory.order.OrderExpiry;
 import io.fastship.inventory.order.OrderProgress;
 import io.fastship.inventory.stock.LineReservation;
 import io.fastship.inventory.stock.StockKeeper;
 import io.fastship.inventory.stock.StockLevel;
+import io.fastship.platform.state.ExpiryIndex;
 import io.fastship.platform.tracing.RecordObserver;
 import io.fastship.platform.tracing.TracedProcessor;
 import io.fastship.platform.tracing.Tracing;
 import io.fastship.schemas.EventTopics;
+import io.fastship.schemas.TopicSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -39,8 +43,15 @@ public final class InventoryTopology {
     private InventoryTopology() {
     }
 
+    /** The topology keeping closed orders as long as the order topics keep their events. */
     public static Topology build(InventoryTopics topics, InventoryMetrics metrics,
                                  Tracing tracing, MeterRegistry registry) {
+        return build(topics, metrics, tracing, registry, TopicSettings.events().retention());
+    }
+
+    /** The topology; closed orders and their line reservations are forgotten {@code retention} after closing. */
+    public static Topology build(InventoryTopics topics, InventoryMetrics metrics,
+                                 Tracing tracing, MeterRegistry registry, Duration retention) {
         RecordObserver coordinatorObserver = new RecordObserver(tracing, registry, "order-coordinator",
                 topics.applicationId(), java.time.Clock.systemUTC());
         RecordObserver keeperObserver = new RecordObserver(tracing, registry, "stock-keeper", topics.applicationId(),
@@ -58,12 +69,13 @@ public final class InventoryTopology {
         topology.addSource("line-results-source", keys, results.deserializer(), topics.lineResults());
         // Every input of the coordinator is keyed by orderId.
         topology.addProcessor("order-coordinator", TracedProcessor.<String, Object, String, Object>wrap(
-                        () -> new OrderCoordinator(metrics), coordinatorObserver, Record::key,
+                        () -> new OrderCoordinator(metrics, new OrderExpiry(retention)), coordinatorObserver, Record::key,
                         Map.of(OrderCoordinator.COMMANDS_SINK, topics.lineCommands(),
                                 OrderCoordinator.EVENTS_SINK, topics.inventory())),
                 "orders-source", "order-status-source", "line-results-source");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OrderCoordinator.STORE),
                 Serdes.String(), JsonSerde.of(OrderProgress.class)), "order-coordinator");
+        topology.addStateStore(ExpiryIndex.storeBuilder(OrderExpiry.STORE), "order-coordinator");
         topology.addSink(OrderCoordinator.COMMANDS_SINK, topics.lineCommands(), keyWriter, commands.serializer(),
                 "order-coordinator");
         topology.addSink(OrderCoordinator.EVENTS_SINK, topics.inventory(), keyWriter,

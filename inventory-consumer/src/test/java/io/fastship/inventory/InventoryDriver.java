@@ -52,6 +52,15 @@ final class InventoryDriver implements AutoCloseable {
     }
 
     InventoryDriver(io.fastship.platform.tracing.Tracing tracing) {
+        this(tracing, io.fastship.schemas.TopicSettings.events().retention());
+    }
+
+    /** A driver whose closed orders are forgotten {@code retention} after closing. */
+    InventoryDriver(java.time.Duration retention) {
+        this(io.fastship.platform.tracing.Tracing.propagatingOnly(), retention);
+    }
+
+    private InventoryDriver(io.fastship.platform.tracing.Tracing tracing, java.time.Duration retention) {
         EventTopics serdes = topics.events();
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.applicationId());
@@ -62,7 +71,7 @@ final class InventoryDriver implements AutoCloseable {
         DeadLetterHandlers.countInto(handlers, meters);
         props.putAll(handlers);
         driver = new TopologyTestDriver(InventoryTopology.build(topics, new InventoryMetrics(meters), tracing,
-                meters), props, NOW);
+                meters, retention), props, NOW);
         StringSerializer keys = new StringSerializer();
         orders = driver.createInputTopic(topics.orders(), keys, serdes.orders().valueSerde().serializer());
         statuses = driver.createInputTopic(topics.orderStatus(), keys, serdes.orderStatus().valueSerde().serializer());
@@ -88,6 +97,26 @@ final class InventoryDriver implements AutoCloseable {
         OrderCreated order = orderCreated(orderId, skuQuantityPairs);
         orders.pipeInput(orderId, order);
         return order;
+    }
+
+    /** A new order stamped {@code at} (its records move the stream time). */
+    void orderAt(Instant at, String orderId, Object... skuQuantityPairs) {
+        orders.pipeInput(orderId, orderCreated(orderId, skuQuantityPairs), at);
+    }
+
+    void statusAt(Instant at, String orderId, OrderStatus status) {
+        statuses.pipeInput(orderId, OrderStatusChanged.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setOrderId(orderId).setStatus(status).setOccurredAt(at).build(), at);
+    }
+
+    io.fastship.inventory.order.OrderProgress progress(String orderId) {
+        return driver.<String, io.fastship.inventory.order.OrderProgress>getKeyValueStore(
+                io.fastship.inventory.order.OrderCoordinator.STORE).get(orderId);
+    }
+
+    io.fastship.inventory.stock.LineReservation reservation(String orderId, int line) {
+        return driver.<String, io.fastship.inventory.stock.LineReservation>getKeyValueStore(
+                StockKeeper.RESERVATIONS_STORE).get(orderId + "#" + line);
     }
 
     void pipe(OrderCreated order) {

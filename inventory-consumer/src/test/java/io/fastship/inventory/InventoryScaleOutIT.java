@@ -128,7 +128,7 @@ class InventoryScaleOutIT {
             assertThat(outcomesPerOrder).hasSize(ORDERS).allSatisfy((orderId, count) -> assertThat(count).isOne());
 
             assertThat(get(first, "/metrics").body()).contains("fastship_inventory_reservations_total")
-                    .contains("fastship_inventory_rejections_total").contains("fastship_inventory_store_entries{");
+                    .contains("fastship_inventory_rejections_total").contains("fastship_state_entries{");
             assertThat(get(second, "/health").statusCode()).isEqualTo(200);
 
             List<ConsumerRecord<String, byte[]>> deadLetters = readAll(clients, topics.deadLetter());
@@ -141,7 +141,7 @@ class InventoryScaleOutIT {
 
     private InventoryService start(KafkaConnection kafka, String namespace, String instance) {
         ServiceSettings service = new ServiceSettings(kafka, "127.0.0.1", 0, "127.0.0.1", 0, namespace, 6, instance,
-                Duration.ofSeconds(20));
+                Duration.ofSeconds(20), Duration.ofDays(7));
         return InventoryService.start(new InventoryConfig(service, stateDirs.resolve(instance), 0, 1,
                 Duration.ofMillis(100)), Tracing.propagatingOnly(), exits::add);
     }

@@ -7,7 +7,9 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import io.fastship.localstack.broker.BrokerSecurity;
 import io.fastship.localstack.broker.KafkaBroker;
 import io.fastship.localstack.broker.KafkaCluster;
 import io.fastship.localstack.fault.Fault;
@@ -23,6 +25,7 @@ import io.fastship.localstack.process.ServiceProcess;
 import io.fastship.localstack.process.StackProcess;
 import io.fastship.localstack.process.Supervisor;
 import io.fastship.localstack.security.LocalOrderSecurity;
+import io.fastship.localstack.security.StackSecurity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,12 +53,15 @@ public final class LocalStack implements AutoCloseable {
     private final Map<ServiceKind, List<ServiceProcess>> running = new EnumMap<>(ServiceKind.class);
     private final Map<ServiceKind, Integer> nextInstanceNumber = new EnumMap<>(ServiceKind.class);
     private final EventLog events;
+    private final Optional<StackSecurity> security;
     private final Supervisor supervisor;
     private final FaultInjector faults;
     private boolean closed;
 
-    private LocalStack(LocalStackOptions options, KafkaCluster cluster, RegistryProcess registry) {
+    private LocalStack(LocalStackOptions options, KafkaCluster cluster, RegistryProcess registry,
+                       Optional<StackSecurity> security) {
         this.options = options;
+        this.security = security;
         this.cluster = cluster;
         this.registry = registry;
         infrastructure.add(registry);
@@ -69,13 +75,22 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static LocalStack start(LocalStackOptions options) {
-        KafkaCluster cluster = KafkaCluster.start(options.dataDir().resolve("kafka"), options.brokers(), options.fixedPorts());
+        Optional<StackSecurity> security = options.secure()
+                ? Optional.of(StackSecurity.prepare(options.dataDir(), servicePrincipals())) : Optional.empty();
+        KafkaCluster cluster = KafkaCluster.start(options.dataDir().resolve("kafka"), options.brokers(), options.fixedPorts(),
+                security.map(StackSecurity::broker).orElse(BrokerSecurity.NONE));
         LocalStack stack = null;
         try {
             int registryPort = options.fixedPorts() ? LocalStackOptions.REGISTRY_PORT : FreePorts.next();
-            RegistryProcess registry = RegistryProcess.start(cluster.bootstrapServers(), registryPort,
+            Map<String, String> registryEnv = new HashMap<>();
+            if (security.isPresent()) {
+                SecureSetup.run(options, cluster.bootstrapServers(), "http://127.0.0.1:" + registryPort, security.get());
+                registryEnv.putAll(security.get().env(StackSecurity.REGISTRY));
+                registryEnv.put("SCHEMA_REGISTRY_BASIC_AUTH_USERS_FILE", security.get().usersFile().toString());
+            }
+            RegistryProcess registry = RegistryProcess.start(cluster.bootstrapServers(), registryPort, registryEnv,
                     options.dataDir().resolve("logs").resolve("registry.log"), options.console());
-            stack = new LocalStack(options, cluster, registry);
+            stack = new LocalStack(options, cluster, registry, security);
             // Catalog first: the order service is ready only once it has read the catalog, so the first order
             // after start is priced, never refused for an unknown SKU.
             CatalogSeed.once(stack);
@@ -91,6 +106,15 @@ public final class LocalStack implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    private static List<String> servicePrincipals() {
+        return java.util.Arrays.stream(ServiceKind.values()).map(ServiceKind::principal).filter(p -> !p.isEmpty()).toList();
+    }
+
+    /** The secrets of a {@code --secure} stack (principals, client properties); empty when the stack is open. */
+    public Optional<StackSecurity> security() {
+        return security;
     }
 
     public String bootstrapServers() {
@@ -171,7 +195,10 @@ public final class LocalStack implements AutoCloseable {
 
     /** Runs a command-line tool of a service's module against this stack; returns its exit code. */
     public int runTool(ServiceKind kind, String mainClass, List<String> args) {
-        return ToolRun.run(options.repositoryRoot(), kind, mainClass, args, connectionEnv(),
+        // Tools set stock and prices: on a secure stack they run as operations, which may write nothing else.
+        Map<String, String> env = new HashMap<>(connectionEnv());
+        security.ifPresent(s -> env.putAll(s.env(StackSecurity.OPERATIONS)));
+        return ToolRun.run(options.repositoryRoot(), kind, mainClass, args, env,
                 options.dataDir().resolve("logs").resolve("tools.log"), options.console());
     }
 
@@ -195,6 +222,9 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> env = new HashMap<>(kind == ServiceKind.ORDER
                 ? LocalOrderSecurity.env(options.dataDir(), options.serviceEnv()) : options.serviceEnv());
         env.putAll(connectionEnv());
+        if (!kind.principal().isEmpty()) {
+            security.ifPresent(s -> env.putAll(s.env(kind.principal())));
+        }
         env.put("HTTP_HOST", "127.0.0.1");
         env.put("HTTP_PORT", Integer.toString(port));
         env.put("HTTP_ADVERTISED_URL", "http://127.0.0.1:" + port);

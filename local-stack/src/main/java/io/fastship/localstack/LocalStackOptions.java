@@ -14,10 +14,12 @@ import io.fastship.localstack.process.ServiceKind;
  *
  * @param fixedPorts first instances on the documented ports (9092, 8081, 8080, 8082, 8083, gateway 8084); else all free ports
  * @param brokers Kafka broker processes: 1, or 3 for a replicated cluster (RF 3, min ISR 2)
+ * @param secure Kafka on SASL_SSL with SCRAM and ACLs, one principal per service, the registry behind basic auth
  */
 public record LocalStackOptions(Path repositoryRoot, Path dataDir, boolean fixedPorts, int partitions,
                                 Map<ServiceKind, Integer> instances, Map<String, String> serviceEnv,
-                                Optional<PrintStream> console, int seedSkus, long seedUnits, int brokers) {
+                                Optional<PrintStream> console, int seedSkus, long seedUnits, int brokers,
+                                boolean secure) {
 
     public static final int KAFKA_PORT = 9092;
     public static final int CONTROLLER_PORT = 9093;
@@ -42,6 +44,14 @@ public record LocalStackOptions(Path repositoryRoot, Path dataDir, boolean fixed
         }
     }
 
+    /** Open (no TLS, SASL or ACLs). */
+    public LocalStackOptions(Path repositoryRoot, Path dataDir, boolean fixedPorts, int partitions,
+                             Map<ServiceKind, Integer> instances, Map<String, String> serviceEnv,
+                             Optional<PrintStream> console, int seedSkus, long seedUnits, int brokers) {
+        this(repositoryRoot, dataDir, fixedPorts, partitions, instances, serviceEnv, console, seedSkus, seedUnits,
+                brokers, false);
+    }
+
     /** One broker. */
     public LocalStackOptions(Path repositoryRoot, Path dataDir, boolean fixedPorts, int partitions,
                              Map<ServiceKind, Integer> instances, Map<String, String> serviceEnv,
@@ -52,7 +62,13 @@ public record LocalStackOptions(Path repositoryRoot, Path dataDir, boolean fixed
     /** The same options with {@code count} brokers. */
     public LocalStackOptions withBrokers(int count) {
         return new LocalStackOptions(repositoryRoot, dataDir, fixedPorts, partitions, instances, serviceEnv, console,
-                seedSkus, seedUnits, count);
+                seedSkus, seedUnits, count, secure);
+    }
+
+    /** The same options, secured or open. */
+    public LocalStackOptions withSecure(boolean enabled) {
+        return new LocalStackOptions(repositoryRoot, dataDir, fixedPorts, partitions, instances, serviceEnv, console,
+                seedSkus, seedUnits, brokers, enabled);
     }
 
     public int instancesOf(ServiceKind kind) {

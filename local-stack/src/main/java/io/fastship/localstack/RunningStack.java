@@ -13,6 +13,7 @@ import java.time.Duration;
 import io.fastship.localstack.fault.Fault;
 import io.fastship.localstack.fault.UnknownTargetException;
 import io.fastship.localstack.process.ServiceKind;
+import io.fastship.localstack.security.StackSecurity;
 
 /**
  * A {@link LocalStack} that a second terminal can reach: it publishes its status file and a loopback control
@@ -43,8 +44,12 @@ public final class RunningStack implements AutoCloseable {
     public String banner() {
         String orderUrl = stack.instances(ServiceKind.ORDER).stream().findFirst()
                 .map(p -> p.baseUrl()).orElse("http://127.0.0.1:8080");
+        String kafka = stack.security().map(s -> "  Kafka is SASL_SSL + SCRAM + ACLs; tools: --command-config "
+                + s.propertiesOf(StackSecurity.TOOLS) + "\n").orElse("  Kafka is PLAINTEXT with no ACLs (local use only; "
+                + "./fastship up --secure for TLS, SASL and ACLs)\n");
         return "\nFastShip is running (Ctrl-C stops everything)\n"
                 + "  Order API is OPEN (ORDER_AUTH=none, local use only); deployments need ORDER_API_KEYS\n"
+                + kafka
                 + StackStatus.of(stack, control.url()).table()
                 + "  Logs             " + stack.options().dataDir().resolve("logs") + "\n\n"
                 + "Place an order:\n"
@@ -87,8 +92,7 @@ public final class RunningStack implements AutoCloseable {
     public static String setStock(Path dataDir, Path repositoryRoot, String sku, long units) {
         StackStatus status = query(dataDir);
         Path log = dataDir.resolve("logs").resolve("tools.log");
-        java.util.Map<String, String> env = java.util.Map.of("KAFKA_BOOTSTRAP_SERVERS", status.kafkaBootstrap(),
-                "SCHEMA_REGISTRY_URL", status.schemaRegistry(), "TOPIC_PARTITIONS", Integer.toString(status.partitions()));
+        java.util.Map<String, String> env = toolEnv(dataDir, status);
         int exit = ToolRun.run(repositoryRoot, ServiceKind.INVENTORY, LocalStack.STOCK_SEEDER,
                 java.util.List.of("--sku", sku, "--units", Long.toString(units), "--stock-only"), env, log,
                 java.util.Optional.empty());
@@ -102,8 +106,7 @@ public final class RunningStack implements AutoCloseable {
     public static String setPrice(Path dataDir, Path repositoryRoot, String sku, long priceMinor, String currency) {
         StackStatus status = query(dataDir);
         Path log = dataDir.resolve("logs").resolve("tools.log");
-        java.util.Map<String, String> env = java.util.Map.of("KAFKA_BOOTSTRAP_SERVERS", status.kafkaBootstrap(),
-                "SCHEMA_REGISTRY_URL", status.schemaRegistry(), "TOPIC_PARTITIONS", Integer.toString(status.partitions()));
+        java.util.Map<String, String> env = toolEnv(dataDir, status);
         int exit = ToolRun.run(repositoryRoot, ServiceKind.INVENTORY, LocalStack.STOCK_SEEDER,
                 java.util.List.of("--sku", sku, "--price-minor", Long.toString(priceMinor), "--currency", currency,
                         "--prices-only"), env, log, java.util.Optional.empty());
@@ -111,6 +114,16 @@ public final class RunningStack implements AutoCloseable {
             throw new IllegalStateException("setting the price of " + sku + " failed (exit " + exit + "); see " + log);
         }
         return sku + " now costs " + priceMinor + " " + currency + " minor units";
+    }
+
+    /** How a tool of a second terminal reaches the stack: on a secure one, as operations (stock and prices only). */
+    private static java.util.Map<String, String> toolEnv(Path dataDir, StackStatus status) {
+        java.util.Map<String, String> env = new java.util.HashMap<>(java.util.Map.of("KAFKA_BOOTSTRAP_SERVERS",
+                status.kafkaBootstrap(), "SCHEMA_REGISTRY_URL", status.schemaRegistry(),
+                "TOPIC_PARTITIONS", Integer.toString(status.partitions())));
+        StackSecurity.toolsProperties(dataDir).ifPresent(tools -> env.putAll(StackSecurity.envFromProperties(
+                tools.resolveSibling(StackSecurity.OPERATIONS + ".properties"))));
+        return env;
     }
 
     public static String table(StackStatus status) {

@@ -26,8 +26,13 @@ final class ToolRun {
 
     static int run(Path repositoryRoot, ServiceKind kind, String mainClass, List<String> args, Map<String, String> env,
                    Path logFile, Optional<PrintStream> console) {
+        return run(repositoryRoot, kind.module(), mainClass, args, env, logFile, console);
+    }
+
+    static int run(Path repositoryRoot, String module, String mainClass, List<String> args, Map<String, String> env,
+                   Path logFile, Optional<PrintStream> console) {
         List<String> command = new ArrayList<>(List.of(ChildJvm.javaExecutable(),
-                "-Xmx256m", "-cp", ModuleClasspath.of(repositoryRoot, kind.module()), mainClass));
+                "-Xmx256m", "-cp", ModuleClasspath.of(repositoryRoot, module), mainClass));
         command.addAll(args);
         try {
             Files.createDirectories(logFile.getParent());

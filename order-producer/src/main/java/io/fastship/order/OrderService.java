@@ -28,6 +28,7 @@ import io.fastship.order.view.OrderTopology;
 import io.fastship.order.view.OrderViewSerde;
 import io.fastship.platform.runtime.FatalExit;
 import io.fastship.platform.runtime.ServiceRuntime;
+import io.fastship.platform.state.StateEntries;
 import io.fastship.platform.streams.StreamsOptions;
 import io.fastship.platform.tracing.RecordObserver;
 import io.fastship.platform.tracing.Tracing;
@@ -79,6 +80,7 @@ public final class OrderService implements AutoCloseable {
                 .register(runtime.metrics());
         KafkaStreams streams = runtime.runStreams(topology(config, runtime), new StreamsOptions(
                 config.stateDir(), config.standbyReplicas(), config.commitInterval(), 1));
+        StateEntries.gauges(runtime.metrics(), streams, OrderTopology.STORES);
         OrderPublisher publisher = publisher(config, runtime);
         // Not ready until the whole catalog is read, so the first order after start never fails for an unknown SKU.
         CatalogReadModel catalog = runtime.own("catalog", CatalogReadModel.start(runtime.topics().catalog().name(),
@@ -115,7 +117,8 @@ public final class OrderService implements AutoCloseable {
         OrderOutcomeMetrics outcomes = new OrderOutcomeMetrics(runtime.metrics());
         return OrderTopology.build(runtime.topics(),
                 OrderViewSerde.create(runtime.clients().registry(), config.service().kafka().registryConfig()),
-                new OrderSaga(config.orderDeadline()), config.deadlineScanInterval(), outcomes::changed,
+                new OrderSaga(config.orderDeadline()), config.deadlineScanInterval(), config.service().stateRetention(),
+                outcomes::changed,
                 new RecordObserver(runtime.tracing(), runtime.metrics(), "order-saga", runtime.applicationId(),
                         Clock.systemUTC()));
     }

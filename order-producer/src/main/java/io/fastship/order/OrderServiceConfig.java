@@ -8,6 +8,7 @@ import io.fastship.order.security.OrderSecurity;
 import io.fastship.platform.config.ConfigException;
 import io.fastship.platform.config.Env;
 import io.fastship.platform.config.ServiceSettings;
+import io.fastship.schemas.access.ServiceAccess;
 
 /**
  * What the order service reads from its environment on top of the common {@link ServiceSettings}, parsed and
@@ -28,7 +29,8 @@ public record OrderServiceConfig(ServiceSettings service, Path stateDir, Duratio
                                  OrderSecurity security) {
 
     /** Application id of the Streams topology (and the name of the service), before the namespace. */
-    public static final String SERVICE_ID = "order-service";
+    // The principal of the same name gets this service's ACLs (ServiceAccess), so the two cannot drift.
+    public static final String SERVICE_ID = ServiceAccess.ORDER.serviceId();
     static final int DEFAULT_PORT = 8080;
 
     public OrderServiceConfig {

@@ -283,6 +283,7 @@ class OrderServiceIT {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("never existed").contains("expired");
         assertThat(get(base + "/orders/x?waitForFinal=banana").statusCode()).isEqualTo(400);
     }
 
@@ -301,7 +302,9 @@ class OrderServiceIT {
                 .contains("fastship_orders_accepted_total")
                 .contains("fastship_order_waiters")
                 .contains("kafka_producer_record_send_total")
-                .contains("kafka_stream_");
+                .contains("kafka_stream_")
+                .containsPattern("fastship_state_entries\\{[^}]*store=\"order-views\"")
+                .containsPattern("fastship_state_entries\\{[^}]*store=\"order-expiry\"");
     }
 
     private static HttpResponse<String> send(HttpRequest request) {

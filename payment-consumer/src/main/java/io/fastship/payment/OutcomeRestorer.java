@@ -51,12 +51,33 @@ public final class OutcomeRestorer implements AutoCloseable {
         this.timeout = timeout;
     }
 
-    /** Waits for the partition to be stable, then reads it from the start to its end; bounded by the timeout. */
+    /** {@link #restore(int, PaymentOutcomes.Loader)} into a map (record times dropped). */
     public Map<String, PaymentEvent> restore(int partition) {
+        Map<String, PaymentEvent> outcomes = new HashMap<>();
+        restore(partition, new PaymentOutcomes.Loader() {
+            @Override
+            public void put(String orderId, PaymentEvent event, long writtenAtMs) {
+                outcomes.put(orderId, event);
+            }
+
+            @Override
+            public void remove(String orderId) {
+                outcomes.remove(orderId);
+            }
+        });
+        return outcomes;
+    }
+
+    /**
+     * Waits for the partition to be stable, then reads it from the start to its end into {@code outcomes}; bounded
+     * by the timeout. Returns how many records were read.
+     */
+    public long restore(int partition, PaymentOutcomes.Loader outcomes) {
         TopicPartition changelog = new TopicPartition(topic, partition);
         long deadline = System.nanoTime() + timeout.toNanos();
         long end = stableEnd(changelog, deadline);
-        Map<String, PaymentEvent> outcomes = new HashMap<>();
+        long started = System.nanoTime();
+        long read = 0;
         consumer.assign(List.of(changelog));
         try {
             consumer.seekToBeginning(List.of(changelog));
@@ -65,18 +86,21 @@ public final class OutcomeRestorer implements AutoCloseable {
                     throw new IllegalStateException("restoring " + changelog + " took longer than " + timeout);
                 }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    read++;
                     if (record.value() == null) {
                         outcomes.remove(record.key());
                     } else {
-                        outcomes.put(record.key(), deserializer.deserialize(record.topic(), record.value()));
+                        outcomes.put(record.key(), deserializer.deserialize(record.topic(), record.value()),
+                                record.timestamp());
                     }
                 }
             }
         } finally {
             consumer.assign(List.of());
         }
-        log.info("Restored {} payment outcome(s) of {} (to offset {})", outcomes.size(), changelog, end);
-        return outcomes;
+        log.info("Restored {} of {} from {} record(s) in {} ms (to offset {})", changelog.topic(), changelog.partition(),
+                read, (System.nanoTime() - started) / 1_000_000, end);
+        return read;
     }
 
     private long stableEnd(TopicPartition changelog, long deadline) {

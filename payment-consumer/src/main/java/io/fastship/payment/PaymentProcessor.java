@@ -72,7 +72,7 @@ public final class PaymentProcessor implements TaskProcessor {
         owned.addAll(partitions);
         for (int partition : numbers(partitions)) {
             if (!outcomes.owns(partition)) {
-                outcomes.restored(partition, restorer.restore(partition));
+                outcomes.restore(partition, loader -> restorer.restore(partition, loader));
             }
         }
     }
@@ -93,7 +93,7 @@ public final class PaymentProcessor implements TaskProcessor {
     public void resync(Collection<TopicPartition> partitions) {
         for (int partition : numbers(partitions)) {
             outcomes.drop(partition);
-            outcomes.restored(partition, restorer.restore(partition));
+            outcomes.restore(partition, loader -> restorer.restore(partition, loader));
         }
     }
 

@@ -18,6 +18,7 @@ import io.fastship.platform.processing.LoopState;
 import io.fastship.platform.processing.TransactionalLoop;
 import io.fastship.platform.runtime.FatalExit;
 import io.fastship.platform.runtime.ServiceRuntime;
+import io.fastship.platform.state.StateEntries;
 import io.fastship.platform.tracing.RecordObserver;
 import io.fastship.platform.tracing.Tracing;
 import org.apache.kafka.clients.admin.Admin;
@@ -37,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class PaymentService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
+    /** The name of the outcome store in {@code fastship_state_entries}. */
+    public static final String OUTCOMES_STORE = "payment-outcomes";
 
     private final ServiceRuntime runtime;
     private final PaymentTopics topics;
@@ -66,7 +69,8 @@ public final class PaymentService implements AutoCloseable {
     }
 
     private static PaymentService wire(PaymentServiceConfig config, PaymentGateway gateway, ServiceRuntime runtime) {
-        PaymentTopics topics = PaymentTopics.of(runtime.topics(), config.groupId());
+        PaymentTopics topics = PaymentTopics.of(runtime.topics(), config.groupId(),
+                config.service().stateRetention());
         runtime.createTopics(List.of(topics.outcomes()));
         runtime.withTopicAdmin(admin -> checkCoPartitioned(admin, topics));
         KafkaClients clients = runtime.clients();
@@ -78,7 +82,8 @@ public final class PaymentService implements AutoCloseable {
                 clients.consumer(null, config.service().instanceId() + "-restore", withoutGroup()),
                 ChangelogOffsets.of(restoreAdmin, ServiceRuntime.ADMIN_TIMEOUT), topics.outcomes().name(),
                 events.deserializer(), config.restoreTimeout()));
-        PaymentOutcomes outcomes = new PaymentOutcomes();
+        PaymentOutcomes outcomes = runtime.own("payment-outcomes", new PaymentOutcomes(config.stateDir(),
+                config.service().stateRetention(), clock));
         GatewayRetrier retrier = new GatewayRetrier(config.retryBackoff(), config.retryBudget(), clock, Sleeper.SYSTEM,
                 paymentMetrics::retried);
         PaymentProcessor processor = new PaymentProcessor(new PaymentCodecs(topics,
@@ -101,6 +106,7 @@ public final class PaymentService implements AutoCloseable {
                 () -> clients.bytesProducer(config.transactionalId(), producerOverrides), processor,
                 runtime.metrics(), clock));
         runtime.metrics().gauge("fastship_payment_outcomes_known", outcomes, PaymentOutcomes::size);
+        StateEntries.gauge(runtime.metrics(), OUTCOMES_STORE, outcomes::size);
         log.info("Payment service {} started: group {}, protocol {}, {} thread(s) {}, transactional id {}",
                 config.service().instanceId(), topics.groupId(), config.groupProtocol(), config.processingThreads(),
                 config.taskGrouping(), config.transactionalId());
@@ -152,7 +158,7 @@ public final class PaymentService implements AutoCloseable {
 
     /** Orders this instance knows an outcome for (in the partitions it owns). */
     public int knownOutcomes() {
-        return outcomes.size();
+        return Math.toIntExact(outcomes.size());
     }
 
     public int httpPort() {

@@ -2,6 +2,7 @@ package io.fastship.payment;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -11,6 +12,7 @@ import io.fastship.platform.config.Env;
 import io.fastship.platform.config.ServiceSettings;
 import io.fastship.platform.processing.Backoff;
 import io.fastship.platform.processing.TaskGrouping;
+import io.fastship.schemas.access.ServiceAccess;
 
 /**
  * What the payment service reads from its environment on top of the common {@link ServiceSettings}, validated
@@ -29,16 +31,20 @@ import io.fastship.platform.processing.TaskGrouping;
  * @param gatewayTimeout    {@code PAYMENT_GATEWAY_TIMEOUT}: longest wait for one gateway answer (default 2s);
  *                          a call still unanswered then has an unknown outcome and is looked up
  * @param retryBackoff      {@code PAYMENT_RETRY_INITIAL_BACKOFF} / {@code PAYMENT_RETRY_MAX_BACKOFF}
+ * @param stateDir          {@code STATE_DIR}: where the outcomes of the owned partitions are kept on disk (default
+ *                          a directory per instance under the temporary directory); rebuilt from the changelog
  * @param retryBudget       {@code PAYMENT_RETRY_BUDGET}: time one order may spend retrying in one batch before it
  *                          waits for the next (it is never declined for want of an answer)
  */
 public record PaymentServiceConfig(ServiceSettings service, String groupProtocol,
                                    int processingThreads, TaskGrouping taskGrouping, int maxPollRecords,
                                    Duration batchDeadline, Duration transactionTimeout, URI gatewayUrl,
-                                   Duration gatewayTimeout, Backoff retryBackoff, Duration retryBudget) {
+                                   Duration gatewayTimeout, Backoff retryBackoff, Duration retryBudget,
+                                   Path stateDir) {
 
     /** The consumer group (and service id) without a namespace. */
-    public static final String SERVICE_ID = "payment-service";
+    // The principal of the same name gets this service's ACLs (ServiceAccess), so the two cannot drift.
+    public static final String SERVICE_ID = ServiceAccess.PAYMENT.serviceId();
     public static final int DEFAULT_HTTP_PORT = 8082;
     public static final String GROUP_PROTOCOL = "PAYMENT_GROUP_PROTOCOL";
     public static final String TRANSACTION_TIMEOUT = "PAYMENT_TRANSACTION_TIMEOUT";
@@ -51,6 +57,7 @@ public record PaymentServiceConfig(ServiceSettings service, String groupProtocol
         Objects.requireNonNull(retryBackoff, "retryBackoff");
         Objects.requireNonNull(taskGrouping, "taskGrouping");
         Objects.requireNonNull(gatewayUrl, "gatewayUrl");
+        Objects.requireNonNull(stateDir, "stateDir");
     }
 
     public static PaymentServiceConfig fromEnv(Env env) {
@@ -79,7 +86,9 @@ public record PaymentServiceConfig(ServiceSettings service, String groupProtocol
                 gatewayUrl(env),
                 env.positiveDuration("PAYMENT_GATEWAY_TIMEOUT", Duration.ofSeconds(2)),
                 new Backoff(initial, max),
-                env.positiveDuration("PAYMENT_RETRY_BUDGET", Duration.ofSeconds(10)));
+                env.positiveDuration("PAYMENT_RETRY_BUDGET", Duration.ofSeconds(10)),
+                env.optional("STATE_DIR").map(Path::of).orElse(Path.of(System.getProperty("java.io.tmpdir"),
+                        "fastship-payment-" + service.instanceId())));
         if (config.transactionTimeout().compareTo(config.batchTimeout()) <= 0) {
             throw new ConfigException(TRANSACTION_TIMEOUT, "must exceed the longest batch ("
                     + config.batchTimeout() + " = PAYMENT_BATCH_DEADLINE + 2 x PAYMENT_GATEWAY_TIMEOUT + slack), was "

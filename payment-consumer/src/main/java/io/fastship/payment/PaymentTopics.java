@@ -1,5 +1,7 @@
 package io.fastship.payment;
 
+import java.time.Duration;
+
 import io.fastship.events.OrderCreated;
 import io.fastship.events.OrderStatusChanged;
 import io.fastship.events.PaymentEvent;
@@ -18,12 +20,18 @@ public record PaymentTopics(String groupId, TypedTopic<String, OrderCreated> ord
 
     private static final String OUTCOMES_SUFFIX = ".outcomes";
 
-    /** The payment topics of the consumer group {@code groupId} (namespace included). */
+    /** The payment topics of the consumer group {@code groupId} (namespace included), outcomes kept 7 days. */
     public static PaymentTopics of(EventTopics events, String groupId) {
-        // The changelog of processed orders: one record per order, the last PaymentEvent emitted for it.
+        return of(events, groupId, TopicSettings.events().retention());
+    }
+
+    /** The payment topics of {@code groupId}; the changelog keeps an outcome for {@code stateRetention}. */
+    public static PaymentTopics of(EventTopics events, String groupId, Duration stateRetention) {
+        // The changelog of processed orders: one record per order, the last PaymentEvent emitted for it, deleted by
+        // the broker after the retention (compact,delete), so a restore never reads more than that.
         TypedTopic<String, PaymentEvent> outcomes = new TypedTopic<>(groupId + OUTCOMES_SUFFIX,
                 events.payments().keySerde(), events.payments().valueSerde(),
-                TopicSettings.compacted().withPartitions(events.orders().settings().partitions()));
+                TopicSettings.expiringTable(stateRetention).withPartitions(events.orders().settings().partitions()));
         return new PaymentTopics(groupId, events.orders(), events.orderStatus(), events.payments(),
                 Topics.deadLetter(groupId), outcomes);
     }

@@ -172,7 +172,8 @@ class PaymentServiceIT {
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"").contains("RUNNING");
-        assertThat(metrics()).contains("fastship_consumer_lag_records").contains("fastship_transactions_total");
+        assertThat(metrics()).contains("fastship_consumer_lag_records").contains("fastship_transactions_total")
+                .containsPattern("fastship_state_entries\\{[^}]*store=\"payment-outcomes\"[^}]*} [0-9]");
     }
 
     /** Sends one order per partition and waits for all: everything produced before them has been processed. */

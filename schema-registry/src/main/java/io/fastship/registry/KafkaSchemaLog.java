@@ -47,16 +47,16 @@ final class KafkaSchemaLog implements SchemaLog, AutoCloseable {
     private Throwable readerFailure;
     private volatile boolean closed;
 
-    private KafkaSchemaLog(String bootstrapServers, String topic, BiConsumer<String, String> handler,
-                           Duration operationTimeout) {
+    private KafkaSchemaLog(String bootstrapServers, Map<String, String> clientConfig, String topic,
+                           BiConsumer<String, String> handler, Duration operationTimeout) {
         this.partition = new TopicPartition(topic, 0);
         this.handler = handler;
         this.operationTimeout = operationTimeout;
         // Distinct client ids keep several registries in one JVM (tests) from clashing on JMX names.
         String clientId = "schema-registry-" + topic + "-" + INSTANCES.incrementAndGet();
-        this.producer = new KafkaProducer<>(producerConfig(bootstrapServers, clientId + "-writer"),
+        this.producer = new KafkaProducer<>(with(clientConfig, producerConfig(bootstrapServers, clientId + "-writer")),
                 new StringSerializer(), new StringSerializer());
-        this.consumer = new KafkaConsumer<>(consumerConfig(bootstrapServers, clientId + "-reader"),
+        this.consumer = new KafkaConsumer<>(with(clientConfig, consumerConfig(bootstrapServers, clientId + "-reader")),
                 new StringDeserializer(), new StringDeserializer());
         this.reader = new Thread(this::readLoop, clientId + "-reader");
         this.reader.setDaemon(true);
@@ -68,10 +68,17 @@ final class KafkaSchemaLog implements SchemaLog, AutoCloseable {
      */
     public static KafkaSchemaLog open(String bootstrapServers, String topic, BiConsumer<String, String> handler,
                                       Duration operationTimeout) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        return open(bootstrapServers, Map.of(), topic, handler, operationTimeout);
+    }
+
+    /** As {@link #open(String, String, BiConsumer, Duration)}, with extra client settings (security). */
+    public static KafkaSchemaLog open(String bootstrapServers, Map<String, String> clientConfig, String topic,
+                                      BiConsumer<String, String> handler, Duration operationTimeout) {
+        try (Admin admin = Admin.create(with(clientConfig,
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers)))) {
             SchemaTopic.ensure(admin, topic, operationTimeout);
         }
-        KafkaSchemaLog schemaLog = new KafkaSchemaLog(bootstrapServers, topic, handler, operationTimeout);
+        KafkaSchemaLog schemaLog = new KafkaSchemaLog(bootstrapServers, clientConfig, topic, handler, operationTimeout);
         try {
             schemaLog.startReading();
             return schemaLog;
@@ -207,6 +214,12 @@ final class KafkaSchemaLog implements SchemaLog, AutoCloseable {
             consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
         }
         producer.close(CLOSE_TIMEOUT);
+    }
+
+    private static Map<String, Object> with(Map<String, String> extra, Map<String, Object> base) {
+        Map<String, Object> config = new java.util.HashMap<>(extra);
+        config.putAll(base);
+        return config;
     }
 
     private static Map<String, Object> producerConfig(String bootstrapServers, String clientId) {

@@ -27,7 +27,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
     public static SchemaRegistryServer start(SchemaRegistryConfig config) {
         RegistryState state = new RegistryState();
         LogCodec codec = new LogCodec();
-        KafkaSchemaLog schemaLog = KafkaSchemaLog.open(config.bootstrapServers(), config.topic(),
+        KafkaSchemaLog schemaLog = KafkaSchemaLog.open(config.bootstrapServers(), config.kafkaClient(), config.topic(),
                 (key, value) -> codec.decode(key, value).ifPresent(state::apply), OPERATION_TIMEOUT);
         try {
             SchemaRegistryService service = new SchemaRegistryService(state, schemaLog, codec,
@@ -38,10 +38,15 @@ public final class SchemaRegistryServer implements AutoCloseable {
                 javalin.startup.showOldJavalinVersionWarning = false;
                 javalin.jetty.host = config.host();
                 javalin.jetty.port = config.port();
+                if (!config.users().isEmpty()) {
+                    BasicAuth auth = new BasicAuth(config.users());
+                    javalin.routes.before(auth::check);
+                }
                 routes.register(javalin.routes);
             }).start();
             String url = "http://" + config.host() + ":" + http.port();
-            log.info("Schema registry on {} serving topic {} of {}", url, config.topic(), config.bootstrapServers());
+            log.info("Schema registry on {} serving topic {} of {}{}", url, config.topic(), config.bootstrapServers(),
+                    config.users().isEmpty() ? " (open: no basic-auth users)" : " behind basic auth");
             return new SchemaRegistryServer(http, schemaLog, url);
         } catch (RuntimeException e) {
             schemaLog.close();

@@ -3,8 +3,11 @@ package io.fastship.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SchemaRegistryMainTest {
 
@@ -40,5 +43,28 @@ class SchemaRegistryMainTest {
         assertThatThrownBy(() -> SchemaRegistryMain.configFrom(
                 Map.of("KAFKA_BOOTSTRAP_SERVERS", "b:9092", "SCHEMA_REGISTRY_PORT", "70000")))
                 .hasMessageContaining("SCHEMA_REGISTRY_PORT");
+    }
+
+    @Test
+    void shouldPassKafkaClientSettingsThroughAndReadBasicAuthUsers(@TempDir Path dir) throws Exception {
+        Path users = Files.writeString(dir.resolve("users"), "order-service:s3cret\nfastship-tools:other\n");
+
+        SchemaRegistryConfig config = SchemaRegistryMain.configFrom(Map.of("KAFKA_BOOTSTRAP_SERVERS", "b:9092",
+                "KAFKA_CLIENT_SECURITY_PROTOCOL", "SASL_SSL", "KAFKA_CLIENT_SASL_MECHANISM", "SCRAM-SHA-512",
+                "SCHEMA_REGISTRY_BASIC_AUTH_USERS_FILE", users.toString()));
+
+        assertThat(config.kafkaClient()).containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512");
+        assertThat(config.users()).containsEntry("order-service", "s3cret").hasSize(2);
+        assertThat(config.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void shouldNameTheUsersFileVariableWhenALineIsNotUserColonPassword(@TempDir Path dir) throws Exception {
+        Path users = Files.writeString(dir.resolve("users"), "no-password-here\n");
+
+        assertThatThrownBy(() -> SchemaRegistryMain.configFrom(Map.of("KAFKA_BOOTSTRAP_SERVERS", "b:9092",
+                "SCHEMA_REGISTRY_BASIC_AUTH_USERS_FILE", users.toString())))
+                .hasMessageContaining("SCHEMA_REGISTRY_BASIC_AUTH_USERS_FILE");
     }
 }

@@ -27,7 +27,9 @@ public record TopicSettings(int partitions, short replicationFactor, Cleanup cle
 
     /** Broker-side cleanup of a topic. */
     public enum Cleanup {
-        DELETE("delete"), COMPACT("compact");
+        DELETE("delete"), COMPACT("compact"),
+        /** Compacted, and records older than the retention deleted too: a table of recent keys only. */
+        COMPACT_DELETE("compact,delete");
 
         private final String config;
 
@@ -74,6 +76,14 @@ public record TopicSettings(int partitions, short replicationFactor, Cleanup cle
         return new TopicSettings(DEFAULT_PARTITIONS, DEFAULT_REPLICATION, Cleanup.COMPACT, DEFAULT_RETENTION, 2);
     }
 
+    /**
+     * A compacted table whose records are also deleted after {@code retention}: state that expires. Its segments
+     * roll at a quarter of the retention, because the broker deletes whole segments only, and never the active one.
+     */
+    public static TopicSettings expiringTable(Duration retention) {
+        return new TopicSettings(DEFAULT_PARTITIONS, DEFAULT_REPLICATION, Cleanup.COMPACT_DELETE, retention, 2);
+    }
+
     public TopicSettings withPartitions(int newPartitions) {
         return new TopicSettings(newPartitions, replicationFactor, cleanup, retention, minInsyncReplicas, logAppendTime);
     }
@@ -102,8 +112,11 @@ public record TopicSettings(int partitions, short replicationFactor, Cleanup cle
         Map<String, String> configs = new TreeMap<>();
         configs.put("cleanup.policy", cleanup.config());
         configs.put("min.insync.replicas", Integer.toString(minInsyncReplicas));
-        if (cleanup == Cleanup.DELETE) {
+        if (cleanup != Cleanup.COMPACT) {
             configs.put("retention.ms", Long.toString(retention.toMillis()));
+        }
+        if (cleanup == Cleanup.COMPACT_DELETE) {
+            configs.put("segment.ms", Long.toString(Math.max(1_000, retention.toMillis() / 4)));
         }
         if (logAppendTime) {
             configs.put(TIMESTAMP_TYPE, "LogAppendTime");

@@ -48,9 +48,13 @@ public final class SoakRunner {
             restarts.add(new SoakPhase.Restart(kind.shortName(), seconds));
         }
         double span = samples.size() < 2 ? 0 : samples.get(samples.size() - 1).seconds() - samples.get(0).seconds();
+        // State grows during the first retention window by design; flat means flat after it.
+        List<Sample> compared = settings.stateRetention().map(r -> SoakAnalysis.afterWarmUp(samples, r))
+                .orElse(samples);
+        String retention = settings.stateRetention().map(r -> r + (compared.size() < samples.size()
+                ? " (tenths compared after the first retention window)" : "")).orElse("default");
         return new SoakPhase(settings.rate(), orders, placed.load().accepted(), placed.load().firstFailure(),
-                settings.stateRetention().map(Duration::toString).orElse("default"), span,
-                SoakAnalysis.rss(samples), SoakAnalysis.stores(samples), restarts,
+                retention, span, SoakAnalysis.rss(compared), SoakAnalysis.stores(compared), restarts,
                 CpuTable.between(before, after, placed.load().accepted()));
     }
 }

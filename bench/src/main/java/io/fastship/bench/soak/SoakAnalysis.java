@@ -15,6 +15,23 @@ public final class SoakAnalysis {
     private SoakAnalysis() {
     }
 
+    /**
+     * The samples after the first {@code warmUp} of the run (the first retention window, in which state grows by
+     * design), or all of them when the run is not at least twice that long.
+     */
+    public static List<Sample> afterWarmUp(List<Sample> samples, java.time.Duration warmUp) {
+        if (samples.size() < 2) {
+            return samples;
+        }
+        double start = samples.get(0).seconds();
+        double end = samples.get(samples.size() - 1).seconds();
+        double from = start + warmUp.toMillis() / 1000.0;
+        if (end - start < 2 * (from - start)) {
+            return samples;
+        }
+        return samples.stream().filter(s -> s.seconds() >= from).toList();
+    }
+
     /** RSS in MiB of every process. */
     public static List<SoakPhase.Growth> rss(List<Sample> samples) {
         return growth(samples, s -> toDoubles(s.rssBytes(), 1024.0 * 1024.0));

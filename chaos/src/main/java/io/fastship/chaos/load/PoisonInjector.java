@@ -3,6 +3,7 @@ package io.fastship.chaos.load;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -26,7 +27,17 @@ public final class PoisonInjector {
 
     /** Produces {@code count} poison records to {@code topic}; returns their keys once the cluster has them. */
     public static List<String> inject(String bootstrapServers, String topic, int count) {
+        return inject(bootstrapServers, Map.of(), topic, count);
+    }
+
+    /** As {@link #inject(String, String, int)} with a secure stack's client settings (its ACLs must allow the write). */
+    public static List<String> inject(String bootstrapServers, Map<String, String> security, String topic, int count) {
         Properties config = new Properties();
+        security.forEach((key, value) -> {
+            if (!key.startsWith("basic.auth.")) {
+                config.put(key, value);
+            }
+        });
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "chaos-poison");

@@ -36,13 +36,25 @@ public final class EvidenceReader {
     private final String schemaRegistryUrl;
     private final String namespace;
     private final TopicReader reader;
+    private final Map<String, String> kafkaSettings;
+    private final Map<String, String> registrySettings;
     private final Duration timeout;
 
     public EvidenceReader(String bootstrapServers, String schemaRegistryUrl, String namespace, Duration timeout) {
+        this(bootstrapServers, schemaRegistryUrl, namespace, timeout, Map.of());
+    }
+
+    /** A reader with a secure stack's client settings: {@code basic.auth.*} go to the registry, the rest to Kafka. */
+    public EvidenceReader(String bootstrapServers, String schemaRegistryUrl, String namespace, Duration timeout,
+                          Map<String, String> clientProperties) {
         this.bootstrapServers = bootstrapServers;
         this.schemaRegistryUrl = schemaRegistryUrl;
         this.namespace = namespace == null ? "" : namespace.strip();
-        this.reader = new TopicReader(bootstrapServers, timeout);
+        this.kafkaSettings = new HashMap<>(clientProperties);
+        this.kafkaSettings.keySet().removeIf(key -> key.startsWith("basic.auth."));
+        this.registrySettings = new HashMap<>(clientProperties);
+        this.registrySettings.keySet().removeIf(key -> !key.startsWith("basic.auth."));
+        this.reader = new TopicReader(bootstrapServers, timeout, kafkaSettings);
         this.timeout = timeout;
     }
 
@@ -56,8 +68,9 @@ public final class EvidenceReader {
     private <V extends SpecificRecord> List<Seen<V>> read(Topic<V> base, Map<String, Integer> undecodable) {
         Topic<V> topic = base.inNamespace(namespace);
         List<Seen<V>> seen = new ArrayList<>();
-        try (Deserializer<V> values = AvroSerdes.specific(topic.valueType(),
-                Map.of("schema.registry.url", schemaRegistryUrl), false).deserializer()) {
+        Map<String, Object> registry = new HashMap<>(registrySettings);
+        registry.put("schema.registry.url", schemaRegistryUrl);
+        try (Deserializer<V> values = AvroSerdes.specific(topic.valueType(), registry, false).deserializer()) {
             reader.readAll(topic.name(), record -> {
                 V value = decode(values, record);
                 if (value == null) {
@@ -108,6 +121,7 @@ public final class EvidenceReader {
     /** The dead-letter topics of this namespace: {@code <service>.dlq}, as the services create them. */
     public Set<String> deadLetterTopics() {
         Properties config = new Properties();
+        config.putAll(kafkaSettings);
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(config)) {
             Set<String> names = admin.listTopics().names().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);

@@ -22,14 +22,17 @@ final class TopicReader {
 
     private final String bootstrapServers;
     private final Duration timeout;
+    private final Map<String, String> security;
 
-    TopicReader(String bootstrapServers, Duration timeout) {
+    TopicReader(String bootstrapServers, Duration timeout, Map<String, String> security) {
+        this.security = Map.copyOf(security);
         this.bootstrapServers = bootstrapServers;
         this.timeout = timeout;
     }
 
     void readAll(String topic, Consumer<ConsumerRecord<byte[], byte[]>> sink) {
         Properties config = new Properties();
+        config.putAll(security);
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.fastship.inventory.JsonSerde;
 import io.fastship.inventory.stock.StockKeeper;
@@ -48,12 +49,12 @@ public final class StreamsStockLookup implements StockLookup {
 
     @Override
     public Optional<StockView> find(String sku, boolean forwarded) {
-        KeyQueryMetadata owner = streams.queryMetadataForKey(StockKeeper.STOCK_STORE, sku, keys);
+        KeyQueryMetadata owner = whileStoreIsReady(() -> streams.queryMetadataForKey(StockKeeper.STOCK_STORE, sku, keys));
         if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
             throw new StockUnavailableException("no instance owns the stock of " + sku + " right now");
         }
         if (owner.activeHost().equals(self)) {
-            StockLevel level = localStore().get(sku);
+            StockLevel level = whileStoreIsReady(() -> localStore().get(sku));
             return Optional.ofNullable(level).map(l -> new StockView(sku, l.available(), l.reserved()));
         }
         if (forwarded) {
@@ -70,7 +71,7 @@ public final class StreamsStockLookup implements StockLookup {
     public List<StockView> all(boolean localOnly) {
         List<StockView> views = new ArrayList<>(local());
         if (!localOnly) {
-            for (StreamsMetadata instance : streams.metadataForAllStreamsClients()) {
+            for (StreamsMetadata instance : whileStoreIsReady(streams::metadataForAllStreamsClients)) {
                 if (!instance.hostInfo().equals(self) && instance.stateStoreNames().contains(StockKeeper.STOCK_STORE)) {
                     views.addAll(parse(get(instance.hostInfo(), "/stock?scope=local"), StockRoutes.StockList.class)
                             .items());
@@ -82,21 +83,32 @@ public final class StreamsStockLookup implements StockLookup {
     }
 
     private List<StockView> local() {
-        List<StockView> views = new ArrayList<>();
-        try (KeyValueIterator<String, StockLevel> levels = localStore().all()) {
-            levels.forEachRemaining(entry -> views.add(
-                    new StockView(entry.key, entry.value.available(), entry.value.reserved())));
-        }
-        return views;
+        return whileStoreIsReady(() -> {
+            List<StockView> views = new ArrayList<>();
+            try (KeyValueIterator<String, StockLevel> levels = localStore().all()) {
+                levels.forEachRemaining(entry -> views.add(
+                        new StockView(entry.key, entry.value.available(), entry.value.reserved())));
+            }
+            return views;
+        });
     }
 
-    private ReadOnlyKeyValueStore<String, StockLevel> localStore() {
+    /**
+     * Runs a read of the local store. The store handle Streams returns checks its thread's state on every read,
+     * not only when it is obtained, so a rebalance or a replaced thread surfaces here as well: a moment of
+     * unavailability (503), not a server error.
+     */
+    static <T> T whileStoreIsReady(Supplier<T> read) {
         try {
-            return streams.store(StoreQueryParameters.fromNameAndType(StockKeeper.STOCK_STORE,
-                    QueryableStoreTypes.<String, StockLevel>keyValueStore()));
+            return read.get();
         } catch (InvalidStateStoreException e) {
             throw new StockUnavailableException("the stock store is not ready: " + e.getMessage(), e);
         }
+    }
+
+    private ReadOnlyKeyValueStore<String, StockLevel> localStore() {
+        return streams.store(StoreQueryParameters.fromNameAndType(StockKeeper.STOCK_STORE,
+                QueryableStoreTypes.<String, StockLevel>keyValueStore()));
     }
 
     private HttpResponse<String> get(HostInfo host, String path) {

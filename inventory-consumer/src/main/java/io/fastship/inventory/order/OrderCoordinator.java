@@ -41,21 +41,40 @@ public final class OrderCoordinator implements Processor<String, Object, String,
     private static final Logger log = LoggerFactory.getLogger(OrderCoordinator.class);
 
     private final InventoryMetrics metrics;
+    private final OrderExpiry expiry;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, OrderProgress> store;
 
+    /** A coordinator that keeps every order (no expiry store needed). */
     public OrderCoordinator(InventoryMetrics metrics) {
+        this(metrics, null);
+    }
+
+    /** A coordinator that forgets closed orders with {@code expiry} (null: never). */
+    public OrderCoordinator(InventoryMetrics metrics, OrderExpiry expiry) {
         this.metrics = metrics;
+        this.expiry = expiry;
     }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.store = context.getStateStore(STORE);
+        if (expiry != null) {
+            expiry.init(context, store);
+        }
     }
 
     @Override
     public void process(Record<String, Object> record) {
+        OrderProgress before = expiry == null || record.key() == null ? null : store.get(record.key());
+        handle(record);
+        if (expiry != null && record.key() != null) {
+            expiry.processed(record.key(), before, store.get(record.key()), record.value());
+        }
+    }
+
+    private void handle(Record<String, Object> record) {
         if (record.value() instanceof OrderCreated order) {
             onOrder(record, order);
         } else if (record.value() instanceof LineResult result) {

@@ -74,6 +74,11 @@ public final class StockKeeper implements Processor<String, Object, String, Line
             throw new IllegalArgumentException("line command key '" + record.key() + "' is not its SKU '"
                     + command.sku() + "'");
         }
+        if (command.kind() == LineCommand.Kind.FORGET) {
+            // The order closed a retention ago (the coordinator says so): its line's memory goes, as a tombstone.
+            reservations.delete(command.lineKey());
+            return;
+        }
         LineReservation before = reservations.get(command.lineKey());
         LineResult result = command.kind() == LineCommand.Kind.RESERVE ? reserve(command, before)
                 : release(command, before);

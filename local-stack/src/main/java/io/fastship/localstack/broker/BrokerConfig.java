@@ -12,9 +12,10 @@ import java.util.Objects;
  * used, so a restart on the same data directory can reuse them.
  *
  * @param membership its node id and the controller quorum it votes in; {@link Membership#SINGLE} for one node
+ * @param security TLS, SASL and ACLs; {@link BrokerSecurity#NONE} for an open PLAINTEXT broker
  */
 public record BrokerConfig(Path dataDir, String host, int port, int controllerPort, String maxHeap,
-                           Map<String, String> overrides, Membership membership) {
+                           Map<String, String> overrides, Membership membership, BrokerSecurity security) {
 
     /**
      * A node's place in its cluster.
@@ -40,12 +41,19 @@ public record BrokerConfig(Path dataDir, String host, int port, int controllerPo
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(maxHeap, "maxHeap");
         Objects.requireNonNull(membership, "membership");
+        Objects.requireNonNull(security, "security");
         overrides = Map.copyOf(overrides);
         checkPort("port", port);
         checkPort("controllerPort", controllerPort);
         if (port != 0 && port == controllerPort) {
             throw new IllegalArgumentException("port and controllerPort must differ, both were " + port);
         }
+    }
+
+    /** An open broker. */
+    public BrokerConfig(Path dataDir, String host, int port, int controllerPort, String maxHeap,
+                        Map<String, String> overrides, Membership membership) {
+        this(dataDir, host, port, controllerPort, maxHeap, overrides, membership, BrokerSecurity.NONE);
     }
 
     /** A single-node broker. */
@@ -60,22 +68,26 @@ public record BrokerConfig(Path dataDir, String host, int port, int controllerPo
     }
 
     public BrokerConfig withPorts(int newPort, int newControllerPort) {
-        return new BrokerConfig(dataDir, host, newPort, newControllerPort, maxHeap, overrides, membership);
+        return new BrokerConfig(dataDir, host, newPort, newControllerPort, maxHeap, overrides, membership, security);
     }
 
     public BrokerConfig withMembership(Membership newMembership) {
-        return new BrokerConfig(dataDir, host, port, controllerPort, maxHeap, overrides, newMembership);
+        return new BrokerConfig(dataDir, host, port, controllerPort, maxHeap, overrides, newMembership, security);
     }
 
     public BrokerConfig withMaxHeap(String newMaxHeap) {
-        return new BrokerConfig(dataDir, host, port, controllerPort, newMaxHeap, overrides, membership);
+        return new BrokerConfig(dataDir, host, port, controllerPort, newMaxHeap, overrides, membership, security);
     }
 
     /** The same config with one broker setting added or replaced. */
     public BrokerConfig withOverride(String key, String value) {
         var merged = new java.util.HashMap<>(overrides);
         merged.put(key, value);
-        return new BrokerConfig(dataDir, host, port, controllerPort, maxHeap, merged, membership);
+        return new BrokerConfig(dataDir, host, port, controllerPort, maxHeap, merged, membership, security);
+    }
+
+    public BrokerConfig withSecurity(BrokerSecurity newSecurity) {
+        return new BrokerConfig(dataDir, host, port, controllerPort, maxHeap, overrides, membership, newSecurity);
     }
 
     public String bootstrapServers() {

@@ -22,24 +22,27 @@ final class BrokerReadiness {
     private static final Duration PAUSE = Duration.ofMillis(100);
 
     private final String bootstrapServers;
+    private final Map<String, String> clientConfig;
     private final Process process;
     private final Path output;
 
-    BrokerReadiness(String bootstrapServers, Process process, Path output) {
+    BrokerReadiness(String bootstrapServers, Map<String, String> clientConfig, Process process, Path output) {
         this.bootstrapServers = bootstrapServers;
+        this.clientConfig = clientConfig;
         this.process = process;
         this.output = output;
     }
 
     void await(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Map<String, Object> adminConfig = Map.of(
+        Map<String, Object> adminConfig = new java.util.HashMap<>(clientConfig);
+        adminConfig.putAll(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ATTEMPT_TIMEOUT.toMillis(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ATTEMPT_TIMEOUT.toMillis(),
                 AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, 50,
                 AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200,
-                AdminClientConfig.CLIENT_ID_CONFIG, "fastship-broker-readiness");
+                AdminClientConfig.CLIENT_ID_CONFIG, "fastship-broker-readiness"));
         // The admin client logs every refused connection; wait for the listener before creating it.
         awaitListener(deadline, timeout);
         try (Admin admin = Admin.create(adminConfig)) {

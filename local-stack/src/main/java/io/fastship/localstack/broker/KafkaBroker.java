@@ -56,6 +56,9 @@ public final class KafkaBroker implements AutoCloseable {
         try {
             List<BrokerConfig> configs = requested.stream().map(KafkaBroker::withResolvedPorts).toList();
             List<BrokerLayout> layouts = configs.stream().map(BrokerLayout::prepare).toList();
+            for (int i = 0; i < configs.size(); i++) {
+                layouts.get(i).checkSecurityMatches(configs.get(i).security());
+            }
             List<Process> formatters = new ArrayList<>();
             for (int i = 0; i < configs.size(); i++) {
                 formatters.add(layouts.get(i).isFormatted() ? null : startFormat(configs.get(i), layouts.get(i), classpath));
@@ -84,7 +87,8 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) {
-        new BrokerReadiness(config.bootstrapServers(), process, layout.outputFile()).await(timeout);
+        new BrokerReadiness(config.bootstrapServers(), config.security().adminClientConfig(), process,
+                layout.outputFile()).await(timeout);
     }
 
     /** Starts with a 90 second readiness bound, enough for a cold JVM on a busy 2-core machine. */
@@ -174,6 +178,9 @@ public final class KafkaBroker implements AutoCloseable {
         // suite's leader kill; cf. KAFKA-19999, markers of a reloaded PREPARE_COMMIT rejected for their epoch).
         command.addAll(List.of("kafka.tools.StorageTool", "format", "-t", clusterId,
                 "-c", layout.serverProperties().toString(), "--ignore-formatted", "--feature", "transaction.version=1"));
+        if (config.security().enabled()) {
+            command.addAll(config.security().formatArguments());
+        }
         try {
             return new ProcessBuilder(command)
                     .redirectErrorStream(true)

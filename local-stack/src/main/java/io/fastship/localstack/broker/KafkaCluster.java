@@ -31,9 +31,11 @@ public final class KafkaCluster implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final List<BrokerNode> nodes;
+    private final BrokerSecurity security;
 
-    private KafkaCluster(List<BrokerNode> nodes) {
+    private KafkaCluster(List<BrokerNode> nodes, BrokerSecurity security) {
         this.nodes = List.copyOf(nodes);
+        this.security = security;
     }
 
     /**
@@ -41,12 +43,18 @@ public final class KafkaCluster implements AutoCloseable {
      * a cluster in {@code dataDir-N/broker-i}, so the two never mix.
      */
     public static KafkaCluster start(Path dataDir, int size, boolean fixedPorts) {
+        return start(dataDir, size, fixedPorts, BrokerSecurity.NONE);
+    }
+
+    /** Starts {@code size} nodes secured by {@code security} (or open with {@link BrokerSecurity#NONE}). */
+    public static KafkaCluster start(Path dataDir, int size, boolean fixedPorts, BrokerSecurity security) {
         if (size < 1 || size > 5) {
             throw new IllegalArgumentException("brokers must be 1..5, was " + size);
         }
-        List<BrokerConfig> configs = size == 1 ? List.of(single(dataDir, fixedPorts)) : members(dataDir, size, fixedPorts);
+        List<BrokerConfig> configs = (size == 1 ? List.of(single(dataDir, fixedPorts)) : members(dataDir, size, fixedPorts))
+                .stream().map(config -> config.withSecurity(security)).toList();
         List<BrokerNode> nodes = KafkaBroker.startAll(configs, READY_TIMEOUT).stream().map(BrokerNode::new).toList();
-        return new KafkaCluster(nodes);
+        return new KafkaCluster(nodes, security);
     }
 
     private static BrokerConfig single(Path dataDir, boolean fixedPorts) {
@@ -73,6 +81,11 @@ public final class KafkaCluster implements AutoCloseable {
         return configs;
     }
 
+    /** How the brokers are secured; {@link BrokerSecurity#NONE} when open. */
+    public BrokerSecurity security() {
+        return security;
+    }
+
     public int size() {
         return nodes.size();
     }
@@ -94,8 +107,9 @@ public final class KafkaCluster implements AutoCloseable {
 
     /** The node that currently leads {@code topic}'s {@code partition}, as the cluster's metadata says. */
     public BrokerNode leaderOf(String topic, int partition) {
-        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, liveBootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        Map<String, Object> config = new java.util.HashMap<>(security.adminClientConfig());
+        config.putAll(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, liveBootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
         try (Admin admin = Admin.create(config)) {
             TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
                     .get(15, TimeUnit.SECONDS).get(topic);

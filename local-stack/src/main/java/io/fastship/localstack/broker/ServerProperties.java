@@ -25,6 +25,9 @@ final class ServerProperties {
         props.put("controller.listener.names", "CONTROLLER");
         props.put("inter.broker.listener.name", "PLAINTEXT");
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        if (config.security().enabled()) {
+            props.putAll(config.security().serverProperties(host, config.port(), config.controllerPort()));
+        }
         props.put("log.dirs", logDir.toAbsolutePath().toString());
 
         // Internal topics cannot have more replicas than there are nodes, or groups and transactions never

@@ -36,14 +36,16 @@ public final class ConsoleProcess implements AutoCloseable {
 
     /** Starts the console and waits until it answers {@code /health}; fails naming its log if it does not. */
     public static ConsoleProcess start(Path repositoryRoot, Path logDir, String bootstrapServers, String registryUrl,
-                                       String controlUrl, int port) {
+                                       String controlUrl, int port, java.util.Optional<Path> commandConfig) {
         String classpath = ModuleClasspath.of(repositoryRoot, "console");
         Path logFile = logDir.resolve("console.log");
-        List<String> command = List.of(ChildJvm.javaExecutable(), "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
-                "-cp", ModuleClasspath.ownLocation() + File.pathSeparator + classpath,
+        List<String> command = new java.util.ArrayList<>(List.of(ChildJvm.javaExecutable(), "-Xms32m", "-Xmx256m",
+                "-XX:+UseSerialGC", "-cp", ModuleClasspath.ownLocation() + File.pathSeparator + classpath,
                 ParentWatchingLauncher.class.getName(), Long.toString(ProcessHandle.current().pid()), MAIN,
                 "--bootstrap-server", bootstrapServers, "--schema-registry", registryUrl,
-                "--control-url", controlUrl, "--port", Integer.toString(port));
+                "--control-url", controlUrl, "--port", Integer.toString(port)));
+        // On a secure stack the console reads as the tools' principal: everything, but it can write nothing.
+        commandConfig.ifPresent(file -> command.addAll(List.of("--command-config", file.toString())));
         try {
             Files.createDirectories(logDir);
             Process process = new ProcessBuilder(command).redirectErrorStream(true)

@@ -31,8 +31,15 @@ public final class RegistryProcess implements SupervisedJvm, AutoCloseable {
 
     /** Starts the registry on {@code port} against {@code bootstrapServers} and waits until it serves. */
     public static RegistryProcess start(String bootstrapServers, int port, Path logFile, Optional<PrintStream> console) {
-        Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
-                "SCHEMA_REGISTRY_HOST", "127.0.0.1", "SCHEMA_REGISTRY_PORT", Integer.toString(port));
+        return start(bootstrapServers, port, Map.of(), logFile, console);
+    }
+
+    /** As {@link #start(String, int, Path, Optional)}, with more environment (Kafka credentials, basic-auth users). */
+    public static RegistryProcess start(String bootstrapServers, int port, Map<String, String> extraEnv, Path logFile,
+                                        Optional<PrintStream> console) {
+        Map<String, String> env = new java.util.HashMap<>(extraEnv);
+        env.putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
+                "SCHEMA_REGISTRY_HOST", "127.0.0.1", "SCHEMA_REGISTRY_PORT", Integer.toString(port)));
         // The stack's own classpath holds the registry module and its dependencies.
         JvmProcess jvm = JvmProcess.start(new JvmProcess.Spec("registry", MAIN_CLASS, BrokerClasspath.resolve(), env,
                 List.of("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"), logFile, console));
@@ -67,7 +74,8 @@ public final class RegistryProcess implements SupervisedJvm, AutoCloseable {
 
     @Override
     public void awaitReady() {
-        jvm.awaitHealthy(URI.create(url() + "/subjects"), READY_TIMEOUT);
+                // "/" answers without credentials even behind basic auth, and only once the schemas topic is replayed.
+        jvm.awaitHealthy(URI.create(url() + "/"), READY_TIMEOUT);
     }
 
     @Override

@@ -8,17 +8,19 @@ import java.util.Locale;
  * first instance takes. The payment gateway is a stand-in for a third party the payment service calls.
  */
 public enum ServiceKind {
-    GATEWAY("gateway", "payment-gateway", "io.fastship.gateway.GatewayMain", 8084),
-    ORDER("order", "order-producer", "io.fastship.order.OrderServiceMain", 8080),
-    PAYMENT("payment", "payment-consumer", "io.fastship.payment.PaymentServiceMain", 8082),
-    INVENTORY("inventory", "inventory-consumer", "io.fastship.inventory.InventoryServiceMain", 8083);
+    GATEWAY("gateway", "payment-gateway", "io.fastship.gateway.GatewayMain", 8084, ""),
+    ORDER("order", "order-producer", "io.fastship.order.OrderServiceMain", 8080, "order-service"),
+    PAYMENT("payment", "payment-consumer", "io.fastship.payment.PaymentServiceMain", 8082, "payment-service"),
+    INVENTORY("inventory", "inventory-consumer", "io.fastship.inventory.InventoryServiceMain", 8083, "inventory-service");
 
     private final String shortName;
     private final String module;
     private final String mainClass;
     private final int firstPort;
+    private final String principal;
 
-    ServiceKind(String shortName, String module, String mainClass, int firstPort) {
+    ServiceKind(String shortName, String module, String mainClass, int firstPort, String principal) {
+        this.principal = principal;
         this.shortName = shortName;
         this.module = module;
         this.mainClass = mainClass;
@@ -39,6 +41,14 @@ public enum ServiceKind {
 
     public int firstPort() {
         return firstPort;
+    }
+
+    /**
+     * The Kafka principal of a secure stack's instances: the service id (its ACLs follow it); empty for the gateway,
+     * which is no Kafka client.
+     */
+    public String principal() {
+        return principal;
     }
 
     /** Parses {@code gateway}, {@code order}, {@code payment} or {@code inventory} (also the module names). */

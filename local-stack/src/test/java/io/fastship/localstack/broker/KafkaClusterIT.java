@@ -75,8 +75,6 @@ class KafkaClusterIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Flaky on a loaded 2-core machine: in one of three runs the acks=all write after "
-            + "SIGSTOP of the leader did not fail over within 60 s; to be investigated with the issue-13 fault suite")
     void aPausedBrokerIsStoppedUntilResumedAndThenCatchesUp(KafkaStack stack) throws Exception {
         String topic = stack.uniqueName("pause");
         stack.createTopic(topic, 1);
@@ -87,11 +85,14 @@ class KafkaClusterIT {
             assertThat(leader.state()).isEqualTo(StackProcess.State.PAUSED);
             // SIGSTOP is delivered asynchronously: the kernel shows the stop a moment after kill returns.
             await().atMost(Duration.ofSeconds(10)).until(() -> processState(leader.pid()) == 'T');
-            // The stalled leader is fenced once its heartbeats stop; acks=all writes then go to a new leader.
+            // The stalled leader is fenced once its heartbeats stop (broker.session.timeout.ms, after a controller
+            // election first when it was the active controller too); only then can acks=all writes succeed. The two
+            // steps are awaited apart, so a slow election on a loaded machine is not mistaken for a lost write.
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                    .until(() -> stack.cluster().leaderOf(topic, 0).nodeId() != leader.nodeId());
             try (var producer = producer(stack)) {
                 send(producer, topic, 0, 10);
             }
-            assertThat(stack.cluster().leaderOf(topic, 0).nodeId()).isNotEqualTo(leader.nodeId());
         } finally {
             leader.resume();
         }

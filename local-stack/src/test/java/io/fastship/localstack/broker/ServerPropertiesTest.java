@@ -65,4 +65,24 @@ class ServerPropertiesTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("must differ");
     }
+
+    @Test
+    void aSecuredBrokerListensOnSaslSslOnlyWithTheStandardAuthorizerDenyingByDefault() {
+        BrokerSecurity security = new BrokerSecurity(Path.of("/s/broker.p12"), Path.of("/s/trust.p12"), "pw",
+                "fastship-admin", "adminpw");
+
+        var props = ServerProperties.render(config.withSecurity(security), Path.of("/data/kraft"));
+
+        assertThat(props)
+                .containsEntry("listeners", "SASL_SSL://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093")
+                .containsEntry("advertised.listeners", "SASL_SSL://127.0.0.1:19092")
+                .containsEntry("listener.security.protocol.map", "SASL_SSL:SASL_SSL,CONTROLLER:SASL_SSL")
+                .containsEntry("inter.broker.listener.name", "SASL_SSL")
+                .containsEntry("listener.name.sasl_ssl.sasl.enabled.mechanisms", "SCRAM-SHA-512")
+                .containsEntry("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+                .containsEntry("allow.everyone.if.no.acl.found", "false")
+                .containsEntry("super.users", "User:fastship-admin");
+        assertThat(props.values()).noneMatch(value -> value.contains("PLAINTEXT"));
+        assertThat(security.toString()).doesNotContain("adminpw");
+    }
 }

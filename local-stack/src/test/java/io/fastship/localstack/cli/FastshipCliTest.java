@@ -61,4 +61,23 @@ class FastshipCliTest {
             assertThat(dataDir.resolve(DataDirLock.FILE)).exists();
         }
     }
+
+    @Test
+    void upRefusesAStateRetentionShorterThanALateEventCanArriveBeforeStartingAnything(@TempDir Path dataDir) {
+        StringWriter err = new StringWriter();
+        var commandLine = FastshipCli.commandLine().setErr(new PrintWriter(err));
+
+        int exit = commandLine.execute("up", "--state-retention", "30s", "--data-dir", dataDir.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString().strip()).startsWith("fastship: --state-retention must be at least 2m")
+                .doesNotContain("\n");
+        assertThat(dataDir.resolve(DataDirLock.FILE)).doesNotExist();
+    }
+
+    @Test
+    void stateRetentionIsPassedToTheServicesAsIsoDuration() {
+        assertThat(UpCommand.stateRetention("5m")).isEqualTo("PT5M");
+        assertThat(UpCommand.stateRetention("PT2H")).isEqualTo("PT2H");
+    }
 }

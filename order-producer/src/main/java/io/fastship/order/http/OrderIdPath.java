@@ -19,6 +19,7 @@ final class OrderIdPath {
 
     static Problem notFound(String orderId) {
         return Problem.of("order-not-found", HttpStatus.NOT_FOUND, "Order not found",
-                "no order with id '" + orderId + "'");
+                "no order with id '" + orderId + "': it never existed, or it closed longer than the state retention "
+                        + "(STATE_RETENTION) ago and has expired");
     }
 }

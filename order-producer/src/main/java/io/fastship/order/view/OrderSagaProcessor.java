@@ -53,6 +53,7 @@ final class OrderSagaProcessor implements Processor<String, SpecificRecord, Stri
     private final Duration scanInterval;
     private final OrderViewListener listener;
     private final List<String> outcomeTopics;
+    private final RetentionPurge retention;
     private ProcessorContext<String, OrderStatusChanged> context;
     private KeyValueStore<String, OrderView> views;
     private KeyValueStore<String, String> deadlines;
@@ -61,10 +62,12 @@ final class OrderSagaProcessor implements Processor<String, SpecificRecord, Stri
     private long nextScanAt = DeadlineClock.UNKNOWN;
 
     /** @param outcomeTopics the inputs whose progress bounds the deadline: payments and inventory */
-    OrderSagaProcessor(OrderSaga saga, Duration scanInterval, OrderViewListener listener, List<String> outcomeTopics) {
+    OrderSagaProcessor(OrderSaga saga, Duration scanInterval, OrderViewListener listener, RetentionPurge retention,
+                       List<String> outcomeTopics) {
         this.saga = saga;
         this.scanInterval = scanInterval;
         this.listener = listener;
+        this.retention = retention;
         this.outcomeTopics = List.copyOf(outcomeTopics);
     }
 
@@ -78,6 +81,7 @@ final class OrderSagaProcessor implements Processor<String, SpecificRecord, Stri
             clock.wallClockTick(wall);
             expireDue(wall);
         });
+        retention.init(context, scanInterval);
     }
 
     @Override
@@ -182,6 +186,7 @@ final class OrderSagaProcessor implements Processor<String, SpecificRecord, Stri
         }
         OrderView after = step.view();
         views.put(after.orderId(), after);
+        retention.changed(before, after);
         boolean wasPending = before.status() == OrderStatus.PENDING;
         boolean isPending = after.status() == OrderStatus.PENDING;
         if (!wasPending && isPending) {

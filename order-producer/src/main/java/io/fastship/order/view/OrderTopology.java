@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.fastship.platform.state.ExpiryIndex;
+import io.fastship.schemas.TopicSettings;
+
 import io.fastship.events.OrderStatusChanged;
 import io.fastship.platform.tracing.RecordObserver;
 import io.fastship.schemas.EventTopics;
@@ -28,13 +31,26 @@ public final class OrderTopology {
     public static final String VIEWS = "order-views";
     /** Pending orders by deadline. */
     public static final String DEADLINES = "order-deadlines";
+    /** Closed orders by the time their view may be deleted ({@link RetentionPurge}). */
+    public static final String EXPIRY = "order-expiry";
+    /** Every store, for the entry gauges. */
+    public static final List<String> STORES = List.of(VIEWS, DEADLINES, EXPIRY);
 
     private OrderTopology() {
     }
 
-    /** The saga over the deployment's event topics; {@code views} is the serde of the view store. */
+    /** The saga keeping closed orders as long as the order topics keep their events. */
     public static Topology build(EventTopics topics, Serde<OrderView> views, OrderSaga saga, Duration scanInterval,
                                  OrderViewListener listener, RecordObserver observer) {
+        return build(topics, views, saga, scanInterval, TopicSettings.events().retention(), listener, observer);
+    }
+
+    /**
+     * The saga over the deployment's event topics; {@code views} is the serde of the view store, closed orders
+     * are forgotten {@code retention} after their last change.
+     */
+    public static Topology build(EventTopics topics, Serde<OrderView> views, OrderSaga saga, Duration scanInterval,
+                                 Duration retention, OrderViewListener listener, RecordObserver observer) {
         Topology topology = new Topology();
         topology.addSource("orders-source", Serdes.String().deserializer(),
                 topics.orders().valueSerde().deserializer(), topics.orders().name());
@@ -45,6 +61,7 @@ public final class OrderTopology {
         // Every input is keyed by orderId; the one child is the order-status sink.
         topology.addProcessor("order-saga", TracedProcessor.<String, SpecificRecord, String, OrderStatusChanged>wrap(
                         () -> new OrderSagaProcessor(saga, scanInterval, listener,
+                                new RetentionPurge(retention),
                                 List.of(topics.payments().name(), topics.inventory().name())), observer, Record::key,
                         Map.of("order-status-sink", topics.orderStatus().name())),
                 "orders-source", "payments-source", "inventory-source");
@@ -52,6 +69,7 @@ public final class OrderTopology {
                 Serdes.String(), views), "order-saga");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEADLINES),
                 Serdes.String(), Serdes.String()), "order-saga");
+        topology.addStateStore(ExpiryIndex.storeBuilder(EXPIRY), "order-saga");
         topology.addSink("order-status-sink", topics.orderStatus().name(), Serdes.String().serializer(),
                 topics.orderStatus().valueSerde().serializer(), "order-saga");
         return topology;

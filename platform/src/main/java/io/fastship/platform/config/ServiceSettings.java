@@ -18,10 +18,13 @@ import io.fastship.schemas.Topics;
  * @param advertisedPort the port they use, or 0 to follow {@link #httpPort()} (when no URL was given)
  * @param instanceId     {@code INSTANCE_ID}: stable across restarts (default: the host name), so a restarted
  *                       instance takes over its predecessor's client and transactional ids
+ * @param stateRetention {@code STATE_RETENTION}: how long per-order state (views of final orders, payment
+ *                       outcomes, reservations, dedupe memory) is kept after the order closed; default the order
+ *                       topics' retention, never below {@link #LATE_EVENT_BOUND}
  */
 public record ServiceSettings(KafkaConnection kafka, String httpHost, int httpPort, String advertisedHost,
                               int advertisedPort, String topicNamespace, int topicPartitions, String instanceId,
-                              Duration shutdownTimeout) {
+                              Duration shutdownTimeout, Duration stateRetention) {
 
     public static final String HTTP_HOST = "HTTP_HOST";
     public static final String HTTP_PORT = "HTTP_PORT";
@@ -30,6 +33,16 @@ public record ServiceSettings(KafkaConnection kafka, String httpHost, int httpPo
     public static final String PARTITIONS = "TOPIC_PARTITIONS";
     public static final String INSTANCE_ID = "INSTANCE_ID";
     public static final String SHUTDOWN_TIMEOUT = "SHUTDOWN_TIMEOUT";
+    public static final String STATE_RETENTION = "STATE_RETENTION";
+    /**
+     * The longest time after an order closed that a duplicate or late event of it can still arrive: a producer
+     * retries a record for at most its {@code delivery.timeout.ms} (Kafka's default, 2 min, which neither Streams
+     * nor our producers raise), and a record of an aborted transaction is redelivered once the transaction timeout
+     * (Streams 10 s, payment 60 s by default) has passed, both well inside it. State kept shorter than this could
+     * forget an order while its duplicates are still on the way, and a duplicate of a forgotten order is handled
+     * as a new one.
+     */
+    public static final Duration LATE_EVENT_BOUND = Duration.ofMinutes(2);
     private static final String NAME_PATTERN = "[a-zA-Z0-9._-]{1,100}";
 
     public ServiceSettings {
@@ -39,6 +52,7 @@ public record ServiceSettings(KafkaConnection kafka, String httpHost, int httpPo
         Objects.requireNonNull(topicNamespace, "topicNamespace");
         Objects.requireNonNull(instanceId, "instanceId");
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+        Objects.requireNonNull(stateRetention, "stateRetention");
     }
 
     /** Reads and validates the common variables; a {@link ConfigException} names the first bad one. */
@@ -59,9 +73,14 @@ public record ServiceSettings(KafkaConnection kafka, String httpHost, int httpPo
                     + instanceId + "'");
         }
         Duration shutdown = env.positiveDuration(SHUTDOWN_TIMEOUT, Duration.ofSeconds(20));
+        Duration retention = env.positiveDuration(STATE_RETENTION, TopicSettings.events().retention());
+        if (retention.compareTo(LATE_EVENT_BOUND) < 0) {
+            throw new ConfigException(STATE_RETENTION, "must be at least " + LATE_EVENT_BOUND.toSeconds()
+                    + "s, the longest a duplicate or late event of a closed order can still arrive, was " + retention);
+        }
         return new ServiceSettings(kafka, host, port,
                 advertised != null ? advertised.getHost() : defaultAdvertisedHost(host),
-                advertised != null ? advertised.getPort() : 0, namespace, partitions, instanceId, shutdown);
+                advertised != null ? advertised.getPort() : 0, namespace, partitions, instanceId, shutdown, retention);
     }
 
     /** A name in this deployment's namespace: the application id or consumer group of {@code serviceId}. */
@@ -82,7 +101,7 @@ public record ServiceSettings(KafkaConnection kafka, String httpHost, int httpPo
     /** The same settings listening on another port (a free one chosen at start when 0 was asked for). */
     public ServiceSettings withHttpPort(int port) {
         return new ServiceSettings(kafka, httpHost, port, advertisedHost, advertisedPort, topicNamespace,
-                topicPartitions, instanceId, shutdownTimeout);
+                topicPartitions, instanceId, shutdownTimeout, stateRetention);
     }
 
     static URI parseAdvertisedUrl(String text) {

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -61,7 +62,9 @@ public final class TopicInitializer {
                 entry.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 created.add(entry.getKey());
             } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
+                // A principal without Create (a secured cluster pre-creates shared topics) may still use them; whether
+                // the topic exists is checked by the description below, which fails naming it if it does not.
+                if (!(e.getCause() instanceof TopicExistsException || e.getCause() instanceof TopicAuthorizationException)) {
                     throw new IllegalStateException("cannot create topic " + entry.getKey() + ": "
                             + e.getCause().getMessage(), e.getCause());
                 }

@@ -84,4 +84,25 @@ class ServiceSettingsTest {
         assertThatThrownBy(() -> parse(extra)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining(variable);
     }
+
+    @Test
+    void shouldKeepPerOrderStateAsLongAsTheOrderTopicsByDefault() {
+        assertThat(parse(Map.of()).stateRetention()).isEqualTo(TopicSettings.events().retention());
+    }
+
+    @Test
+    void shouldReadTheStateRetention() {
+        assertThat(parse(Map.of(ServiceSettings.STATE_RETENTION, "5m")).stateRetention())
+                .isEqualTo(Duration.ofMinutes(5));
+        assertThat(parse(Map.of(ServiceSettings.STATE_RETENTION, "PT2M")).stateRetention())
+                .isEqualTo(ServiceSettings.LATE_EVENT_BOUND);
+    }
+
+    @Test
+    void shouldRefuseAStateRetentionShorterThanALateEventCanArrive() {
+        assertThatThrownBy(() -> parse(Map.of(ServiceSettings.STATE_RETENTION, "119s")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(ServiceSettings.STATE_RETENTION)
+                .hasMessageContaining("late");
+    }
 }

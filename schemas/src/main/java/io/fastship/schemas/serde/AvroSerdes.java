@@ -4,6 +4,7 @@ import io.fastship.schemas.registry.SchemaRegistryClient;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 
@@ -57,5 +58,13 @@ public final class AvroSerdes {
         merged.put(isKey ? AvroSerdeConfig.SPECIFIC_AVRO_KEY_TYPE : AvroSerdeConfig.SPECIFIC_AVRO_VALUE_TYPE, type);
         merged.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
         return merged;
+    }
+
+    /**
+     * Lets Avro load the generated classes of {@code type} (records, enums) when decoding without a serde, e.g.
+     * with {@code fromByteBuffer} from a local store; Avro refuses classes that are not on its trust list.
+     */
+    public static void trustGenerated(Class<? extends SpecificRecord> type) {
+        GeneratedClassTrust.trustClassesOf(SpecificData.get().getSchema(type));
     }
 }

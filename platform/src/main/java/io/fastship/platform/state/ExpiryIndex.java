@@ -1,0 +1,66 @@
+package io.fastship.platform.state;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * When entries of a Streams store may be deleted, kept in a second (changelogged) store keyed
+ * {@code <due millis, 19 digits>|<key>}. The store sorts keys by their bytes, so what is due is one range from the
+ * start, and a purge touches only that, never the whole store. Entries are hints: whoever purges looks at the
+ * entry's key again and decides (it may have reopened, or changed and be due later).
+ */
+public final class ExpiryIndex {
+
+    private static final String FIRST = "0000000000000000000|";
+
+    private final KeyValueStore<String, String> index;
+
+    public ExpiryIndex(KeyValueStore<String, String> index) {
+        this.index = index;
+    }
+
+    /** The persistent store an index named {@code name} needs. */
+    public static StoreBuilder<KeyValueStore<String, String>> storeBuilder(String name) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.String());
+    }
+
+    /** {@code key} may be deleted from {@code dueMillis} on. */
+    public void schedule(String key, long dueMillis) {
+        index.put(entry(dueMillis, key), key);
+    }
+
+    /**
+     * Removes up to {@code max} entries due at {@code nowMillis} from the index and hands their keys to
+     * {@code purge}, oldest first; returns how many. The bound keeps one punctuation short; the rest wait a tick.
+     */
+    public int purgeDue(long nowMillis, int max, Consumer<String> purge) {
+        List<KeyValue<String, String>> due = new ArrayList<>();
+        try (KeyValueIterator<String, String> range = index.range(FIRST, dueUpTo(nowMillis))) {
+            while (range.hasNext() && due.size() < max) {
+                due.add(range.next());
+            }
+        }
+        for (KeyValue<String, String> entry : due) {
+            index.delete(entry.key);
+            purge.accept(entry.value);
+        }
+        return due.size();
+    }
+
+    static String entry(long dueMillis, String key) {
+        return String.format("%019d|%s", Math.max(0, dueMillis), key);
+    }
+
+    static String dueUpTo(long nowMillis) {
+        // U+FFFF encodes to bytes above every ASCII byte, so it sorts after any key due at this millisecond.
+        return String.format("%019d|\uffff", Math.max(0, nowMillis));
+    }
+}
