@@ -62,13 +62,13 @@ final class OrderSagaProcessor implements Processor<String, SpecificRecord, Stri
     private long nextScanAt = DeadlineClock.UNKNOWN;
 
     /** @param outcomeTopics the inputs whose progress bounds the deadline: payments and inventory */
-    OrderSagaProcessor(OrderSaga saga, Duration scanInterval, OrderViewListener listener, List<String> outcomeTopics,
-                       RetentionPurge retention) {
+    OrderSagaProcessor(OrderSaga saga, Duration scanInterval, OrderViewListener listener, RetentionPurge retention,
+                       List<String> outcomeTopics) {
         this.saga = saga;
         this.scanInterval = scanInterval;
         this.listener = listener;
-        this.outcomeTopics = List.copyOf(outcomeTopics);
         this.retention = retention;
+        this.outcomeTopics = List.copyOf(outcomeTopics);
     }
 
     @Override

@@ -61,8 +61,8 @@ public final class OrderTopology {
         // Every input is keyed by orderId; the one child is the order-status sink.
         topology.addProcessor("order-saga", TracedProcessor.<String, SpecificRecord, String, OrderStatusChanged>wrap(
                         () -> new OrderSagaProcessor(saga, scanInterval, listener,
-                                List.of(topics.payments().name(), topics.inventory().name()),
-                                new RetentionPurge(retention)), observer, Record::key,
+                                new RetentionPurge(retention),
+                                List.of(topics.payments().name(), topics.inventory().name())), observer, Record::key,
                         Map.of("order-status-sink", topics.orderStatus().name())),
                 "orders-source", "payments-source", "inventory-source");
         // Cached: an order's view and deadline entry change several times, and a store of the Processor API writes
