@@ -30,6 +30,8 @@ public final class StackSecurity {
     public static final String REGISTRY = "fastship-registry";
     public static final String TOOLS = "fastship-tools";
     public static final String OPERATIONS = "fastship-ops";
+    /** The bench: reads as the tools do, and owns the topics named after it (its ProducerPerformance baseline). */
+    public static final String BENCH = "fastship-bench";
     static final String DIR = "secure";
     static final String TOOLS_PROPERTIES = "tools.properties";
 
@@ -43,11 +45,11 @@ public final class StackSecurity {
         this.passwords = passwords;
     }
 
-    /** Loads or creates everything for the admin, the registry, the tools, operations and {@code services}. */
+    /** Loads or creates everything for the admin, the registry, the tools, operations, the bench and {@code services}. */
     public static StackSecurity prepare(Path dataDir, List<String> services) {
         Path dir = dataDir.toAbsolutePath().resolve(DIR);
         Certificates certificates = Certificates.in(dir.resolve("tls"));
-        Set<String> principals = new LinkedHashSet<>(List.of(ADMIN, REGISTRY, TOOLS, OPERATIONS));
+        Set<String> principals = new LinkedHashSet<>(List.of(ADMIN, REGISTRY, TOOLS, OPERATIONS, BENCH));
         principals.addAll(services);
         Map<String, String> passwords = new TreeMap<>();
         for (String principal : principals) {
@@ -107,6 +109,15 @@ public final class StackSecurity {
 
     /** The properties file of {@code principal}. */
     public Path propertiesOf(String principal) {
+        return fileOf(dir, principal);
+    }
+
+    /** Where a secure stack on {@code dataDir} keeps the properties file of {@code principal}, for a second terminal. */
+    public static Path propertiesFile(Path dataDir, String principal) {
+        return fileOf(dataDir.toAbsolutePath().resolve(DIR), principal);
+    }
+
+    private static Path fileOf(Path dir, String principal) {
         return dir.resolve(principal.equals(TOOLS) ? TOOLS_PROPERTIES : principal + ".properties");
     }
 

@@ -59,6 +59,17 @@ class AclPlanTest {
                 || b.entry().operation() == AclOperation.ALL);
     }
 
+    @Test
+    void shouldLetTheBenchWriteOnlyTopicsNamedAfterIt() {
+        List<AclBinding> bench = plan.bindings().stream()
+                .filter(b -> b.entry().principal().equals("User:fastship-bench")).toList();
+        assertThat(bench).anyMatch(b -> b.pattern().patternType() == PatternType.PREFIXED
+                && grants(b, ResourceType.TOPIC, "fastship-bench", AclOperation.WRITE));
+        assertThat(bench).filteredOn(b -> b.entry().operation() != AclOperation.DESCRIBE)
+                .allMatch(b -> b.pattern().patternType() == PatternType.PREFIXED
+                        && b.pattern().name().equals("fastship-bench"));
+    }
+
     private static boolean grants(AclBinding binding, ResourceType type, String name, AclOperation operation) {
         return binding.pattern().resourceType() == type && binding.pattern().name().equals(name)
                 && (binding.entry().operation() == operation || binding.entry().operation() == AclOperation.ALL);
