@@ -3,11 +3,11 @@ package io.fastship.chaos.load;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
+import io.fastship.localstack.security.ClientSettings;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -27,17 +27,13 @@ public final class PoisonInjector {
 
     /** Produces {@code count} poison records to {@code topic}; returns their keys once the cluster has them. */
     public static List<String> inject(String bootstrapServers, String topic, int count) {
-        return inject(bootstrapServers, Map.of(), topic, count);
+        return inject(bootstrapServers, ClientSettings.NONE, topic, count);
     }
 
     /** As {@link #inject(String, String, int)} with a secure stack's client settings (its ACLs must allow the write). */
-    public static List<String> inject(String bootstrapServers, Map<String, String> security, String topic, int count) {
+    public static List<String> inject(String bootstrapServers, ClientSettings security, String topic, int count) {
         Properties config = new Properties();
-        security.forEach((key, value) -> {
-            if (!key.startsWith("basic.auth.")) {
-                config.put(key, value);
-            }
-        });
+        config.putAll(security.kafka());
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "chaos-poison");

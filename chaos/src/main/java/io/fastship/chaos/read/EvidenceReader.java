@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import io.fastship.chaos.audit.DeadLetterSeen;
 import io.fastship.chaos.audit.Evidence;
 import io.fastship.chaos.audit.Seen;
+import io.fastship.localstack.security.ClientSettings;
 import io.fastship.schemas.Topic;
 import io.fastship.schemas.Topics;
 import io.fastship.schemas.serde.AvroSerdes;
@@ -41,19 +42,17 @@ public final class EvidenceReader {
     private final Duration timeout;
 
     public EvidenceReader(String bootstrapServers, String schemaRegistryUrl, String namespace, Duration timeout) {
-        this(bootstrapServers, schemaRegistryUrl, namespace, timeout, Map.of());
+        this(bootstrapServers, schemaRegistryUrl, namespace, timeout, ClientSettings.NONE);
     }
 
-    /** A reader with a secure stack's client settings: {@code basic.auth.*} go to the registry, the rest to Kafka. */
+    /** A reader with a secure stack's client settings, Kafka's part for the consumers and the registry's for the serde. */
     public EvidenceReader(String bootstrapServers, String schemaRegistryUrl, String namespace, Duration timeout,
-                          Map<String, String> clientProperties) {
+                          ClientSettings clientSettings) {
         this.bootstrapServers = bootstrapServers;
         this.schemaRegistryUrl = schemaRegistryUrl;
         this.namespace = namespace == null ? "" : namespace.strip();
-        this.kafkaSettings = new HashMap<>(clientProperties);
-        this.kafkaSettings.keySet().removeIf(key -> key.startsWith("basic.auth."));
-        this.registrySettings = new HashMap<>(clientProperties);
-        this.registrySettings.keySet().removeIf(key -> !key.startsWith("basic.auth."));
+        this.kafkaSettings = clientSettings.kafka();
+        this.registrySettings = clientSettings.registry();
         this.reader = new TopicReader(bootstrapServers, timeout, kafkaSettings);
         this.timeout = timeout;
     }

@@ -53,7 +53,7 @@ public final class ScenarioRunner {
         List<FaultWindow> windows = new ArrayList<>(List.of(new FaultWindow("baseline", start)));
         String orders = Topics.ORDERS.inNamespace(scenario.namespace()).name();
         Set<String> poison = Set.copyOf(PoisonInjector.inject(endpoints.bootstrapServers(),
-                endpoints.clientProperties(), orders, scenario.poison()));
+                endpoints.clientSettings(), orders, scenario.poison()));
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4, r -> {
             Thread thread = new Thread(r, "chaos-faults");
             thread.setDaemon(true);
@@ -88,7 +88,7 @@ public final class ScenarioRunner {
     public AuditResult settleAndAudit(LoadResult load, Set<String> poison, Scenario scenario) {
         Auditor auditor = new Auditor(scenario.timeoutGrace(), scenario.orderDeadline());
         EvidenceReader reader = new EvidenceReader(endpoints.bootstrapServers(), endpoints.schemaRegistryUrl(),
-                scenario.namespace(), READ_TIMEOUT, endpoints.clientProperties());
+                scenario.namespace(), READ_TIMEOUT, endpoints.clientSettings());
         Instant deadline = Instant.now().plus(scenario.settle());
         while (true) {
             AuditResult result;

@@ -2,7 +2,6 @@ package io.fastship.chaos.scenario;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,6 +12,7 @@ import io.fastship.localstack.StackStatus;
 import io.fastship.localstack.fault.Fault;
 import io.fastship.localstack.process.ServiceKind;
 import io.fastship.localstack.process.StackProcess;
+import io.fastship.localstack.security.ClientSettings;
 import io.fastship.localstack.security.StackSecurity;
 
 /** The two kinds of stack a scenario runs against: one in this JVM, or one {@code ./fastship up} runs elsewhere. */
@@ -57,8 +57,8 @@ public final class Stacks {
         Optional<String> inventory = stack.instances(ServiceKind.INVENTORY).stream().map(p -> p.baseUrl()).findFirst();
         Optional<String> gateway = stack.processes().stream().filter(p -> p.kindName().equals("gateway"))
                 .map(StackProcess::address).findFirst();
-        Map<String, String> security = stack.security()
-                .map(s -> StackSecurity.properties(s.propertiesOf(StackSecurity.TOOLS))).orElse(Map.of());
+        ClientSettings security = stack.security()
+                .map(s -> ClientSettings.load(s.propertiesOf(StackSecurity.TOOLS))).orElse(ClientSettings.NONE);
         return new Endpoints(stack.bootstrapServers(), stack.schemaRegistryUrl(), orders, gateway, inventory, security);
     }
 
@@ -71,8 +71,7 @@ public final class Stacks {
         Optional<String> gateway = status.processes().stream().filter(p -> "gateway".equals(p.kind()))
                 .map(StackStatus.ProcessStatus::url).findFirst();
         // A stack started with --secure left the tools' credentials in its data directory.
-        Map<String, String> security = StackSecurity.toolsProperties(dataDir).map(StackSecurity::properties)
-                .orElse(Map.of());
+        ClientSettings security = ClientSettings.ofTools(dataDir).orElse(ClientSettings.NONE);
         return new Endpoints(status.kafkaBootstrap(), status.schemaRegistry(), orders, gateway, inventory, security);
     }
 }
