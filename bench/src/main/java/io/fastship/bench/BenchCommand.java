@@ -127,6 +127,16 @@ public final class BenchCommand implements Callable<Integer> {
             + "(e.g. .fastship): lets the bench scale it and read its processes' memory.")
     Path stackDir;
 
+    @Option(names = "--command-config", paramLabel = "FILE", description = "Client properties of a running secure "
+            + "stack (security.protocol, sasl.*, ssl.*, basic.auth.* for the registry), e.g. its "
+            + "secure/tools.properties; --stack-dir of a secure stack finds them itself.")
+    Path commandConfig;
+
+    @Option(names = "--secure", description = "The stack the bench starts runs Kafka on SASL_SSL with SCRAM and ACLs "
+            + "and the registry behind basic auth (as up --secure); the bench reads as fastship-tools and runs "
+            + "its baseline as fastship-bench.")
+    boolean secure;
+
     @Option(names = "--broker-pid", paramLabel = "PID", description = "Pid of a running stack's broker, for its RSS.")
     Long brokerPid;
 
@@ -200,9 +210,14 @@ public final class BenchCommand implements Callable<Integer> {
                     + "--schema-registry and --order-url (got only " + String.join(", ", given) + ")");
         }
         if (given.isEmpty() && (stackDir != null || brokerPid != null || seedStock || !topicNamespace.isEmpty()
-                || !pids.isEmpty())) {
-            throw new ParameterException(spec.commandLine(), "--stack-dir, --broker-pid, --pid, --seed-stock and "
-                    + "--topic-namespace apply to a running stack (give --bootstrap-server, --schema-registry, --order-url)");
+                || !pids.isEmpty() || commandConfig != null)) {
+            throw new ParameterException(spec.commandLine(), "--stack-dir, --broker-pid, --pid, --seed-stock, "
+                    + "--command-config and --topic-namespace apply to a running stack (give --bootstrap-server, "
+                    + "--schema-registry, --order-url)");
+        }
+        if (!given.isEmpty() && secure) {
+            throw new ParameterException(spec.commandLine(), "--secure applies only to a stack the bench starts; "
+                    + "a running secure stack's credentials come from --stack-dir or --command-config");
         }
         if (!given.isEmpty() && (!serviceEnv.isEmpty() || soak.stateRetention != null)) {
             throw new ParameterException(spec.commandLine(), "--service-env and --state-retention apply only to a "
@@ -213,14 +228,14 @@ public final class BenchCommand implements Callable<Integer> {
         }
         Optional<BenchSettings.Existing> existing = given.isEmpty() ? Optional.empty()
                 : Optional.of(new BenchSettings.Existing(bootstrapServer, schemaRegistry, orderUrl, topicNamespace,
-                Optional.ofNullable(stackDir), Optional.ofNullable(brokerPid), pids));
+                Optional.ofNullable(stackDir), Optional.ofNullable(brokerPid), pids, Optional.ofNullable(commandConfig)));
         try {
             return new BenchSettings(orDefault(orders, profile.orders), concurrency, orDefault(warmup, profile.warmup),
                     orDefault(baselineRecords, profile.baselineRecords), gatewayLatencyMs,
                     orDefault(scalingOrders, profile.scalingOrders), scalingInstances, partitions,
                     parseDuration(finalTimeout), existing, dataDir, Path.of("").toAbsolutePath(), serviceEnv,
                     Optional.ofNullable(apiKey), seedStock || given.isEmpty(), Optional.ofNullable(json),
-                    skipBaseline, skipScaling, load.settings(quick), soak.settings(), Optional.ofNullable(html));
+                    skipBaseline, skipScaling, load.settings(quick), soak.settings(), Optional.ofNullable(html), secure);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

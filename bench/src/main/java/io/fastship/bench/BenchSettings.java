@@ -15,18 +15,22 @@ import io.fastship.bench.phase.SoakSettings;
  * @param existing        addresses of a running stack; empty to start one
  * @param scalingSteps    payment instance counts, in order, e.g. 1, 2, 4
  * @param serviceEnv      extra environment for every service of a stack the bench starts (tuning experiments)
+ * @param secure          a stack the bench starts runs Kafka on SASL_SSL with ACLs and the registry behind basic auth
  */
 public record BenchSettings(long orders, int concurrency, long warmupOrders, long baselineRecords,
                             int gatewayLatencyMs, long scalingOrders, List<Integer> scalingSteps, int partitions,
                             Duration finalTimeout, Optional<Existing> existing, Path dataDir, Path repositoryRoot,
                             Map<String, String> serviceEnv, Optional<String> apiKey, boolean seedStock,
                             Optional<Path> jsonFile, boolean skipBaseline, boolean skipScaling, LoadSettings load,
-                            SoakSettings soak, Optional<Path> htmlFile) {
+                            SoakSettings soak, Optional<Path> htmlFile, boolean secure) {
 
-    /** A stack the bench does not own; {@code pids} names processes to measure ({@code --pid name=PID}). */
+    /**
+     * A stack the bench does not own; {@code pids} names processes to measure ({@code --pid name=PID});
+     * {@code commandConfig} holds a secure stack's client settings when {@code stackDir} does not say them.
+     */
     public record Existing(String bootstrapServers, String schemaRegistryUrl, String orderServiceUrl,
                            String topicNamespace, Optional<Path> stackDir, Optional<Long> brokerPid,
-                           Map<String, Long> pids) {
+                           Map<String, Long> pids, Optional<Path> commandConfig) {
 
         public Existing {
             pids = Map.copyOf(pids);

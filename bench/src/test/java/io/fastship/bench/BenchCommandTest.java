@@ -115,4 +115,29 @@ class BenchCommandTest {
         assertThat(List.of("", "5", "5x")).allSatisfy(text ->
                 assertThatThrownBy(() -> BenchCommand.parseDuration(text)).hasMessageContaining("not a duration"));
     }
+
+    @Test
+    void shouldStartASecureStackOfItsOwnWithSecure() {
+        assertThat(parse("--quick", "--secure").secure()).isTrue();
+        assertThat(parse("--quick").secure()).isFalse();
+    }
+
+    @Test
+    void shouldTakeACommandConfigForARunningStackOnly() {
+        BenchSettings settings = parse("--bootstrap-server", "127.0.0.1:9092", "--schema-registry",
+                "http://127.0.0.1:8081", "--order-url", "http://127.0.0.1:8080", "--command-config", "tools.properties");
+
+        assertThat(settings.existing().orElseThrow().commandConfig()).contains(Path.of("tools.properties"));
+        assertThat(settings.secure()).isFalse();
+        assertThatThrownBy(() -> parse("--command-config", "tools.properties"))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("--command-config");
+    }
+
+    @Test
+    void shouldRefuseSecureForARunningStackWhoseSecurityIsNotTheBenchsToChoose() {
+        assertThatThrownBy(() -> parse("--secure", "--bootstrap-server", "127.0.0.1:9092", "--schema-registry",
+                "http://127.0.0.1:8081", "--order-url", "http://127.0.0.1:8080"))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("--secure applies only to a stack the bench starts");
+    }
 }

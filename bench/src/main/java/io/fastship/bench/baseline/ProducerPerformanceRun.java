@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -21,9 +22,18 @@ public final class ProducerPerformanceRun {
 
     static final String MAIN_CLASS = "org.apache.kafka.tools.ProducerPerformance";
 
-    /** What to send: {@code producerProps} go to {@code --command-property} as {@code key=value}. */
+    /**
+     * What to send: {@code producerProps} go to {@code --command-property} as {@code key=value}; a secure stack's
+     * credentials go in {@code commandConfig}, a properties file, so no password shows on a command line.
+     */
     public record Spec(String bootstrapServers, String topic, long records, int recordSize,
-                       Map<String, String> producerProps) {
+                       Map<String, String> producerProps, Optional<Path> commandConfig) {
+
+        /** An open stack's run. */
+        public Spec(String bootstrapServers, String topic, long records, int recordSize,
+                    Map<String, String> producerProps) {
+            this(bootstrapServers, topic, records, recordSize, producerProps, Optional.empty());
+        }
 
         public Spec {
             if (records < 1) {
@@ -51,8 +61,9 @@ public final class ProducerPerformanceRun {
                 "--topic", spec.topic(),
                 "--num-records", Long.toString(spec.records()),
                 "--record-size", Integer.toString(spec.recordSize()),
-                "--throughput", "-1",
-                "--command-property", "bootstrap.servers=" + spec.bootstrapServers()));
+                "--throughput", "-1"));
+        spec.commandConfig().ifPresent(file -> command.addAll(List.of("--command-config", file.toString())));
+        command.addAll(List.of("--command-property", "bootstrap.servers=" + spec.bootstrapServers()));
         spec.producerProps().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> command.add(e.getKey() + "=" + e.getValue()));
         return command;

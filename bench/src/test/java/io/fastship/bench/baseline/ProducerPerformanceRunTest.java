@@ -3,8 +3,10 @@ package io.fastship.bench.baseline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +28,19 @@ class ProducerPerformanceRunTest {
         assertThat(command).containsSubsequence("--command-property", "bootstrap.servers=127.0.0.1:9092", "acks=all",
                 "enable.idempotence=true");
         assertThat(command).contains("-Duser.language=en");
+        assertThat(command).doesNotContain("--command-config");
+    }
+
+    @Test
+    void shouldPassASecureStacksCredentialsAsAFileNotOnTheCommandLine() {
+        ProducerPerformanceRun.Spec spec = new ProducerPerformanceRun.Spec("127.0.0.1:9092", "fastship-bench-b", 10,
+                100, ProducerPerformanceRun.Spec.durableProducer(),
+                Optional.of(Path.of("/data/secure/fastship-bench.properties")));
+
+        List<String> command = ProducerPerformanceRun.command("/jdk/bin/java", "a.jar", spec);
+
+        assertThat(command).containsSubsequence("--command-config", "/data/secure/fastship-bench.properties");
+        assertThat(command).noneMatch(arg -> arg.contains("sasl") || arg.contains("password"));
     }
 
     @Test
