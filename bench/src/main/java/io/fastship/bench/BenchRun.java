@@ -34,6 +34,7 @@ import io.fastship.bench.report.MachineInfo;
 import io.fastship.bench.report.ScalingPhase;
 import io.fastship.bench.report.SearchPhase;
 import io.fastship.bench.report.SoakPhase;
+import io.fastship.bench.stack.BenchCredentials;
 import io.fastship.bench.stack.ExternalStack;
 import io.fastship.bench.stack.OwnedStack;
 import io.fastship.bench.stack.StackDirectories;
@@ -45,6 +46,7 @@ import io.fastship.bench.timeline.Timeline;
 import io.fastship.events.OrderStatusChanged;
 import io.fastship.localstack.LocalStackOptions;
 import io.fastship.localstack.process.ServiceKind;
+import io.fastship.localstack.security.ClientSettings;
 import io.fastship.platform.config.KafkaConnection;
 import io.fastship.platform.kafka.KafkaClients;
 import io.fastship.schemas.Topics;
@@ -89,7 +91,7 @@ final class BenchRun {
         try (StackHandle stack = mainStack()) {
             description = stack.description();
             try (KafkaClients clients = clients(stack); Admin admin = clients.admin()) {
-                seedIfAsked(stack, clients, expectedOrders());
+                seedIfAsked(stack, expectedOrders());
                 FinalStatuses finals = new FinalStatuses();
                 try (TopicTail<OrderStatusChanged> tail = TopicTail.start(clients,
                         Topics.ORDER_STATUS.inNamespace(stack.topicNamespace()), finals);
@@ -104,9 +106,12 @@ final class BenchRun {
                     if (settings.soak().enabled()) {
                         soak = new SoakRunner(context, settings.soak()).run(settings.orders());
                     } else {
-                        if (!settings.skipBaseline()) {
-                            baseline = BaselineRunner.run(stack, clients, admin, settings.baselineRecords(),
+                        if (!settings.skipBaseline() && stack.credentials().mayRunBaseline()) {
+                            baseline = BaselineRunner.run(stack, clients, settings.baselineRecords(),
                                     requests.runId(), progress);
+                        } else if (!settings.skipBaseline()) {
+                            notes.add("baseline skipped: this secure stack's fastship-bench principal is unknown "
+                                    + "(give --stack-dir), and the tools principal may not write");
                         }
                         mainPhases(context);
                         memory.add(new BenchReport.MemorySnapshot("after the load phases", stack.memory()));
@@ -187,7 +192,7 @@ final class BenchRun {
                      settings.concurrency(), new FinalStatuses(), progress);
              Timeline samples = new Timeline(admin, new Timeline.Sources(flow::accepted, () -> 0, Map::of, Map::of),
                      Duration.ofSeconds(5))) {
-            seedIfAsked(stack, clients, scalingOrdersTotal());
+            seedIfAsked(stack, scalingOrdersTotal());
             PhaseContext context = new PhaseContext(stack, admin, flow, samples, progress, settings.finalTimeout());
             scaling = ScalingRunner.run(context, clients, settings.scalingSteps(), settings.scalingOrders(),
                     settings.concurrency(), settings.gatewayLatencyMs());
@@ -209,12 +214,14 @@ final class BenchRun {
 
     private StackHandle mainStack() {
         return settings.existing().<StackHandle>map(e -> new ExternalStack(e.bootstrapServers(), e.schemaRegistryUrl(),
-                e.orderServiceUrl(), e.topicNamespace(), e.stackDir(), e.brokerPid(), e.pids())).orElseGet(() -> {
+                e.orderServiceUrl(), e.topicNamespace(), e.stackDir(), e.brokerPid(), e.pids(),
+                BenchCredentials.resolve(e.commandConfig(), e.stackDir()))).orElseGet(() -> {
                     Map<String, String> env = new HashMap<>();
                     env.put(PAYMENT_LATENCY_ENV, "0");
                     settings.soak().stateRetention().ifPresent(d -> env.put("STATE_RETENTION", d.toString()));
                     env.putAll(settings.serviceEnv());
-                    return startStack("main", env, 1, "local stack started by the bench: 1 order, 1 payment, "
+                    return startStack("main", env, 1, "local " + (settings.secure() ? "secure " : "")
+                            + "stack started by the bench: 1 order, 1 payment, "
                             + "1 inventory instance, " + settings.partitions() + " partitions, gateway latency "
                             + env.get(PAYMENT_LATENCY_ENV) + " ms" + tuning());
                 });
@@ -236,7 +243,8 @@ final class BenchRun {
                 ServiceKind.INVENTORY, 1);
         LocalStackOptions options = new LocalStackOptions(settings.repositoryRoot(),
                 StackDirectories.fresh(settings.dataDir().resolve(name)), false, settings.partitions(), instances, env,
-                java.util.Optional.empty(), CATALOG_SKUS, units(expectedOrders() + scalingOrdersTotal()));
+                java.util.Optional.empty(), CATALOG_SKUS, units(expectedOrders() + scalingOrdersTotal()))
+                .withSecure(settings.secure());
         long started = System.nanoTime();
         OwnedStack stack = OwnedStack.start(options, description);
         progress.note(String.format(Locale.ROOT, "Stack (%s) up in %.1f s; logs in %s", name,
@@ -262,14 +270,25 @@ final class BenchRun {
         return settings.skipScaling() ? 0 : settings.scalingOrders() * settings.scalingSteps().size();
     }
 
+    /** Clients that read (tails, lags, probes, the registry): as the tools principal on a secure stack. */
     private static KafkaClients clients(StackHandle stack) {
-        return new KafkaClients(KafkaConnection.of(stack.bootstrapServers(), stack.schemaRegistryUrl()), "bench");
+        return clients(stack, stack.credentials().reader());
     }
 
-    private void seedIfAsked(StackHandle stack, KafkaClients clients, long orders) {
+    private static KafkaClients clients(StackHandle stack, ClientSettings as) {
+        return new KafkaClients(new KafkaConnection(stack.bootstrapServers(), stack.schemaRegistryUrl(), as.kafka(),
+                as.registry()), "bench");
+    }
+
+    private void seedIfAsked(StackHandle stack, long orders) throws Exception {
         if (settings.seedStock()) {
             long units = units(orders);
-            StockSeeder.set(clients, Topics.STOCK.inNamespace(stack.topicNamespace()), CATALOG_SKUS, units);
+            // Stock is set as operations would: on a secure stack only its principal may write the stock topic.
+            ClientSettings operations = stack.credentials().operations().orElseThrow(() -> new IllegalStateException(
+                    "--seed-stock on a secure stack needs its fastship-ops principal: give --stack-dir"));
+            try (KafkaClients writer = clients(stack, operations)) {
+                StockSeeder.set(writer, Topics.STOCK.inNamespace(stack.topicNamespace()), CATALOG_SKUS, units);
+            }
             progress.note("Stock of " + OrderRequests.sku(1) + ".." + OrderRequests.sku(CATALOG_SKUS) + " set to "
                     + units + " units");
         }

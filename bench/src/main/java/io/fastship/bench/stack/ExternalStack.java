@@ -25,10 +25,12 @@ public final class ExternalStack implements StackHandle {
     private final Optional<Path> stackDir;
     private final Optional<Long> brokerPid;
     private final Map<String, Long> givenPids;
+    private final BenchCredentials credentials;
 
     public ExternalStack(String bootstrapServers, String schemaRegistryUrl, String orderServiceUrl,
                          String topicNamespace, Optional<Path> stackDir, Optional<Long> brokerPid,
-                         Map<String, Long> givenPids) {
+                         Map<String, Long> givenPids, BenchCredentials credentials) {
+        this.credentials = credentials;
         this.givenPids = Map.copyOf(givenPids);
         this.bootstrapServers = bootstrapServers;
         this.schemaRegistryUrl = schemaRegistryUrl;
@@ -56,6 +58,11 @@ public final class ExternalStack implements StackHandle {
     @Override
     public String topicNamespace() {
         return topicNamespace;
+    }
+
+    @Override
+    public BenchCredentials credentials() {
+        return credentials;
     }
 
     @Override
@@ -122,7 +129,8 @@ public final class ExternalStack implements StackHandle {
 
     @Override
     public String description() {
-        return "existing stack at " + bootstrapServers + " (orders at " + orderServiceUrl + ")";
+        return "existing " + (credentials.secure() ? "secure " : "") + "stack at " + bootstrapServers
+                + " (orders at " + orderServiceUrl + ")";
     }
 
     @Override

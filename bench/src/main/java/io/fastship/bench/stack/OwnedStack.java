@@ -53,6 +53,11 @@ public final class OwnedStack implements StackHandle {
     }
 
     @Override
+    public BenchCredentials credentials() {
+        return stack.security().map(BenchCredentials::of).orElse(BenchCredentials.OPEN);
+    }
+
+    @Override
     public boolean canScale() {
         return true;
     }

@@ -20,6 +20,9 @@ public interface StackHandle extends AutoCloseable {
     /** Topic namespace of the services ({@code TOPIC_NAMESPACE}); empty for none. */
     String topicNamespace();
 
+    /** Who the bench is towards this stack: nobody on an open one, tools, bench and operations on a secure one. */
+    BenchCredentials credentials();
+
     /** Whether {@link #scale} works: the bench started the stack, or knows the data directory of a running one. */
     boolean canScale();
 
