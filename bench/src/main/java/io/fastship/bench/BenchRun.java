@@ -38,6 +38,7 @@ import io.fastship.bench.stack.BenchCredentials;
 import io.fastship.bench.stack.ExternalStack;
 import io.fastship.bench.stack.OwnedStack;
 import io.fastship.bench.stack.StackDirectories;
+import io.fastship.bench.stack.StackClients;
 import io.fastship.bench.stack.StackHandle;
 import io.fastship.bench.stack.StockSeeder;
 import io.fastship.bench.stats.Rates;
@@ -46,8 +47,6 @@ import io.fastship.bench.timeline.Timeline;
 import io.fastship.events.OrderStatusChanged;
 import io.fastship.localstack.LocalStackOptions;
 import io.fastship.localstack.process.ServiceKind;
-import io.fastship.localstack.security.ClientSettings;
-import io.fastship.platform.config.KafkaConnection;
 import io.fastship.platform.kafka.KafkaClients;
 import io.fastship.schemas.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -90,7 +89,7 @@ final class BenchRun {
         String description;
         try (StackHandle stack = mainStack()) {
             description = stack.description();
-            try (KafkaClients clients = clients(stack); Admin admin = clients.admin()) {
+            try (KafkaClients clients = StackClients.reader(stack); Admin admin = clients.admin()) {
                 seedIfAsked(stack, expectedOrders());
                 FinalStatuses finals = new FinalStatuses();
                 try (TopicTail<OrderStatusChanged> tail = TopicTail.start(clients,
@@ -187,7 +186,7 @@ final class BenchRun {
     }
 
     private void scaleOwn() throws Exception {
-        try (StackHandle stack = scalingStack(); KafkaClients clients = clients(stack); Admin admin = clients.admin();
+        try (StackHandle stack = scalingStack(); KafkaClients clients = StackClients.reader(stack); Admin admin = clients.admin();
              OrderFlow flow = new OrderFlow(stack.orderServiceUrl(), requests, settings.apiKey(),
                      settings.concurrency(), new FinalStatuses(), progress);
              Timeline samples = new Timeline(admin, new Timeline.Sources(flow::accepted, () -> 0, Map::of, Map::of),
@@ -270,25 +269,10 @@ final class BenchRun {
         return settings.skipScaling() ? 0 : settings.scalingOrders() * settings.scalingSteps().size();
     }
 
-    /** Clients that read (tails, lags, probes, the registry): as the tools principal on a secure stack. */
-    private static KafkaClients clients(StackHandle stack) {
-        return clients(stack, stack.credentials().reader());
-    }
-
-    private static KafkaClients clients(StackHandle stack, ClientSettings as) {
-        return new KafkaClients(new KafkaConnection(stack.bootstrapServers(), stack.schemaRegistryUrl(), as.kafka(),
-                as.registry()), "bench");
-    }
-
     private void seedIfAsked(StackHandle stack, long orders) throws Exception {
         if (settings.seedStock()) {
             long units = units(orders);
-            // Stock is set as operations would: on a secure stack only its principal may write the stock topic.
-            ClientSettings operations = stack.credentials().operations().orElseThrow(() -> new IllegalStateException(
-                    "--seed-stock on a secure stack needs its fastship-ops principal: give --stack-dir"));
-            try (KafkaClients writer = clients(stack, operations)) {
-                StockSeeder.set(writer, Topics.STOCK.inNamespace(stack.topicNamespace()), CATALOG_SKUS, units);
-            }
+            StockSeeder.set(stack, CATALOG_SKUS, units);
             progress.note("Stock of " + OrderRequests.sku(1) + ".." + OrderRequests.sku(CATALOG_SKUS) + " set to "
                     + units + " units");
         }

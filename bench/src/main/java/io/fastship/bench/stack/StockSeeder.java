@@ -14,8 +14,10 @@ import java.util.concurrent.TimeoutException;
 import io.fastship.bench.intake.OrderRequests;
 import io.fastship.events.AdjustmentMode;
 import io.fastship.events.StockAdjusted;
+import io.fastship.localstack.security.ClientSettings;
 import io.fastship.platform.kafka.KafkaClients;
 import io.fastship.schemas.Topic;
+import io.fastship.schemas.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -26,6 +28,15 @@ public final class StockSeeder {
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(60);
 
     private StockSeeder() {
+    }
+
+    /** Sets the stock as operations would: on a secure stack only their principal may write the stock topic. */
+    public static void set(StackHandle stack, int skus, long units) throws Exception {
+        ClientSettings operations = stack.credentials().operations().orElseThrow(() -> new IllegalStateException(
+                "--seed-stock on a secure stack needs its fastship-ops principal: give --stack-dir"));
+        try (KafkaClients writer = StackClients.as(stack, operations)) {
+            set(writer, Topics.STOCK.inNamespace(stack.topicNamespace()), skus, units);
+        }
     }
 
     public static void set(KafkaClients clients, Topic<StockAdjusted> stock, int skus, long units) {
