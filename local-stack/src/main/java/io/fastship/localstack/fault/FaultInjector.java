@@ -46,7 +46,7 @@ public final class FaultInjector implements AutoCloseable {
             case KILL -> process.kill();
             case RESTART -> {
                 process.kill();
-                startAgain(process);
+                startAgain(process, "is back");
             }
             case PAUSE -> {
                 process.pause();
@@ -60,7 +60,7 @@ public final class FaultInjector implements AutoCloseable {
             case DOWN -> {
                 process.stop(STOP_GRACE);
                 events.record(String.format("fault: %s is down", process.name()));
-                later(fault, () -> startAgain(process));
+                later(fault, () -> startAgain(process, "is up again"));
             }
         }
     }
@@ -70,10 +70,10 @@ public final class FaultInjector implements AutoCloseable {
      * gave up while a dependency is away) is not the fault's to give up on: it exited on its own, so the supervisor
      * restarts it with backoff, as an orchestrator would, and the fault is over.
      */
-    private void startAgain(StackProcess process) {
+    private void startAgain(StackProcess process, String back) {
         try {
             process.start();
-            events.record(String.format("fault: %s is back (pid %d)", process.name(), process.pid()));
+            events.record(String.format("fault: %s %s (pid %d)", process.name(), back, process.pid()));
         } catch (RuntimeException e) {
             if (!process.supervised() || process.jvm().isAlive() || process.jvm().stopRequested()) {
                 throw e;

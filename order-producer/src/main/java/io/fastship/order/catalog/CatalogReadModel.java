@@ -79,6 +79,7 @@ public final class CatalogReadModel implements Catalog, HealthIndicator, AutoClo
     }
 
     /** True once everything that was in the topic at start has been read. */
+    @Override
     public boolean loaded() {
         return loaded;
     }

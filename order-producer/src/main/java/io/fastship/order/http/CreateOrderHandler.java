@@ -111,6 +111,12 @@ public final class CreateOrderHandler implements Handler {
                             + "or send the key's"));
         }
         OrderPricing.Result priced = pricing.price(order);
+        if (priced instanceof OrderPricing.CatalogNotLoaded) {
+            throw rejections.reject("catalog-not-loaded", Problem.of("catalog-not-loaded",
+                    HttpStatus.SERVICE_UNAVAILABLE, "Catalog not loaded yet", "this instance is still reading the "
+                            + "catalog, so it cannot price the order; nothing was created. Retry shortly."),
+                    Map.of("Retry-After", "1"));
+        }
         if (priced instanceof OrderPricing.Unpriceable unpriceable) {
             throw rejections.reject("unpriceable", new Problem("urn:fastship:problem:unpriceable-order",
                     HttpStatus.UNPROCESSABLE_CONTENT, "Order cannot be priced", unpriceable.errors().size()

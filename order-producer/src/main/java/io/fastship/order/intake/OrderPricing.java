@@ -46,11 +46,18 @@ public final class OrderPricing {
         }
     }
 
+    /** The catalog is not loaded yet, so no line can be judged: 503, try again shortly. */
+    public record CatalogNotLoaded() implements Result {
+    }
+
     /** The current price of the line at {@code pointer} (e.g. {@code /items/0/unitPrice}). */
     public record LinePrice(String pointer, String sku, long unitPrice, String currency) {
     }
 
     public Result price(ValidOrder order) {
+        if (!catalog.loaded()) {
+            return new CatalogNotLoaded();
+        }
         List<FieldError> unpriceable = new ArrayList<>();
         List<FieldError> changed = new ArrayList<>();
         List<LinePrice> current = new ArrayList<>();

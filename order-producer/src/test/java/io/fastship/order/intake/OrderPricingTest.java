@@ -77,6 +77,26 @@ class OrderPricingTest {
     }
 
     @Test
+    void aCatalogStillLoadingPricesNothingRatherThanCallingAKnownSkuUnknown() {
+        // A restarted instance that waits out a registry outage has read none of the catalog yet.
+        Catalog loading = new Catalog() {
+            @Override
+            public Optional<CatalogPrice> price(String sku) {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean loaded() {
+                return false;
+            }
+        };
+
+        OrderPricing.Result result = new OrderPricing(loading).price(order(new RequestedLine("SKU-A", 1, null)));
+
+        assertThat(result).isInstanceOf(OrderPricing.CatalogNotLoaded.class);
+    }
+
+    @Test
     void shouldChargeTheCatalogPriceOnEveryLine() {
         OrderPricing.Result result = pricing.price(order(line("SKU-A", 3, null), line("SKU-B", 1, 0L)));
 
