@@ -78,11 +78,45 @@ public final class TopicInitializer {
         }
         if (!created.isEmpty()) {
             log.info("Created topics {} on a cluster of {} broker(s)", created, brokers);
+            awaitLeaders(created);
         }
         useLogAppendTime(specs.stream().filter(spec -> spec.settings().logAppendTime())
                 .map(Spec::name).filter(existing::contains).toList());
         warnAboutPartitionMismatches(specs);
         return created;
+    }
+
+    /**
+     * Waits until every partition of the new topics has a leader in the answering broker's metadata. An idempotent
+     * producer that writes the moment a topic exists can have its first request refused (not yet leader) while a
+     * later one is appended; the first then fails with OUT_OF_ORDER_SEQUENCE_NUMBER on every retry and its records
+     * are lost when the delivery timeout expires (KAFKA-15591, seen here with the stock seeder on a fresh stack).
+     */
+    private void awaitLeaders(List<String> names) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                Map<String, TopicDescription> descriptions = admin.describeTopics(Set.copyOf(names)).allTopicNames()
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                boolean led = descriptions.values().stream().flatMap(d -> d.partitions().stream())
+                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+                if (led) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw new IllegalStateException("cannot describe topics " + names + ": " + e.getCause().getMessage(),
+                            e.getCause());
+                }
+            } catch (TimeoutException e) {
+                break;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while describing topics", e);
+            }
+            pause();
+        }
+        log.warn("Not every partition of {} had a leader within {}; the first writes may be retried", names, timeout);
     }
 
     /** Sets {@code LogAppendTime} on topics created before it was declared (idempotent). */
