@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import io.fastship.schemas.TopicSettings;
@@ -93,30 +95,12 @@ public final class TopicInitializer {
      * are lost when the delivery timeout expires (KAFKA-15591, seen here with the stock seeder on a fresh stack).
      */
     private void awaitLeaders(List<String> names) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                Map<String, TopicDescription> descriptions = admin.describeTopics(Set.copyOf(names)).allTopicNames()
-                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                boolean led = descriptions.values().stream().flatMap(d -> d.partitions().stream())
-                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
-                if (led) {
-                    return;
-                }
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-                    throw new IllegalStateException("cannot describe topics " + names + ": " + e.getCause().getMessage(),
-                            e.getCause());
-                }
-            } catch (TimeoutException e) {
-                break;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while describing topics", e);
-            }
-            pause();
+        boolean led = describeUntil(names, descriptions -> descriptions.values().stream()
+                .flatMap(d -> d.partitions().stream())
+                .allMatch(p -> p.leader() != null && !p.leader().isEmpty())).isPresent();
+        if (!led) {
+            log.warn("Not every partition of {} had a leader within {}; the first writes may be retried", names, timeout);
         }
-        log.warn("Not every partition of {} had a leader within {}; the first writes may be retried", names, timeout);
     }
 
     /** Sets {@code LogAppendTime} on topics created before it was declared (idempotent). */
@@ -156,25 +140,41 @@ public final class TopicInitializer {
      * the timeout; a topic still unknown then fails with its name.
      */
     public Map<String, Integer> partitionCounts(Collection<String> names) {
+        Map<String, TopicDescription> descriptions = describeUntil(names, all -> true).orElseThrow(() ->
+                new IllegalStateException("cannot describe topics " + names + " within " + timeout));
+        return descriptions.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().partitions().size()));
+    }
+
+    /**
+     * Describes the topics until {@code ready} holds, asking again while one is still unknown to the answering
+     * broker; empty when the timeout passed first. Any other failure is thrown at once.
+     */
+    private Optional<Map<String, TopicDescription>> describeUntil(Collection<String> names,
+                                                                  Predicate<Map<String, TopicDescription>> ready) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {
                 Map<String, TopicDescription> descriptions = admin.describeTopics(Set.copyOf(names)).allTopicNames()
                         .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                return descriptions.entrySet().stream()
-                        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().partitions().size()));
+                if (ready.test(descriptions)) {
+                    return Optional.of(descriptions);
+                }
             } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
                     throw new IllegalStateException("cannot describe topics " + names + ": " + e.getCause().getMessage(),
                             e.getCause());
                 }
-                pause();
             } catch (TimeoutException e) {
-                throw new IllegalStateException("describing topics " + names + " took longer than " + timeout, e);
+                return Optional.empty();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while describing topics", e);
             }
+            if (System.nanoTime() > deadline) {
+                return Optional.empty();
+            }
+            pause();
         }
     }
 
