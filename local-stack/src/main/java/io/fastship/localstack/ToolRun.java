@@ -15,11 +15,14 @@ import java.util.concurrent.TimeUnit;
 import io.fastship.localstack.process.ChildJvm;
 import io.fastship.localstack.process.ModuleClasspath;
 import io.fastship.localstack.process.ServiceKind;
+import io.fastship.localstack.process.Signals;
 
 /** Runs a short-lived command-line tool from a service's module as its own JVM and waits for it (bounded). */
 final class ToolRun {
 
     private static final long TIMEOUT_SECONDS = 120;
+    /** The tool's last words before it hung, enough to show what it was retrying. */
+    private static final int TAIL_LINES = 30;
 
     private ToolRun() {
     }
@@ -43,8 +46,13 @@ final class ToolRun {
             builder.environment().putAll(env);
             Process process = builder.start();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                String logged = tail(logFile, before);
+                long dumpFrom = Files.size(logFile);
+                dumpThreads(process);
                 process.destroyForcibly();
-                throw new IllegalStateException(mainClass + " did not finish within " + TIMEOUT_SECONDS + " s");
+                throw new IllegalStateException(mainClass + " did not finish within " + TIMEOUT_SECONDS + " s; its "
+                        + "log " + logFile + " ends with:\n" + logged + "\nand its main thread was at:\n"
+                        + mainThread(appended(logFile, dumpFrom)));
             }
             console.ifPresent(out -> printAppended(logFile, before, out));
             return process.exitValue();
@@ -56,14 +64,43 @@ final class ToolRun {
         }
     }
 
-    private static void printAppended(Path logFile, long from, PrintStream out) {
+    /** SIGQUIT makes the JVM print every thread's stack to its output, the tool's log: why it hung, for later. */
+    private static void dumpThreads(Process process) throws InterruptedException {
+        try {
+            Signals.send(process.pid(), "QUIT");
+            // The JVM does not exit on SIGQUIT: this is only the moment it takes to write the dump.
+            process.waitFor(2, TimeUnit.SECONDS);
+        } catch (RuntimeException e) {
+            // The dump only helps diagnose; the timeout is reported either way.
+        }
+    }
+
+    private static String mainThread(String threadDump) {
+        int start = threadDump.indexOf("\"main\"");
+        if (start < 0) {
+            return "(no thread dump)";
+        }
+        int end = threadDump.indexOf("\n\n", start);
+        return threadDump.substring(start, end < 0 ? threadDump.length() : end);
+    }
+
+    private static String tail(Path logFile, long from) {
+        List<String> lines = appended(logFile, from).lines().filter(line -> !line.isBlank()).toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
+    }
+
+    private static String appended(Path logFile, long from) {
         try {
             byte[] all = Files.readAllBytes(logFile);
-            String text = new String(all, (int) Math.min(from, all.length), (int) Math.max(0, all.length - from),
+            return new String(all, (int) Math.min(from, all.length), (int) Math.max(0, all.length - from),
                     StandardCharsets.UTF_8);
-            text.lines().filter(line -> !line.isBlank()).forEach(line -> out.println(String.format("%-12s| %s", "tool", line)));
         } catch (IOException e) {
-            out.println("(tool output is in " + logFile + ")");
+            return "(cannot read " + logFile + ": " + e.getMessage() + ")";
         }
+    }
+
+    private static void printAppended(Path logFile, long from, PrintStream out) {
+        appended(logFile, from).lines().filter(line -> !line.isBlank())
+                .forEach(line -> out.println(String.format("%-12s| %s", "tool", line)));
     }
 }

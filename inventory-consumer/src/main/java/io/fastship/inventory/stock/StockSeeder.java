@@ -1,31 +1,17 @@
 package io.fastship.inventory.stock;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.fastship.events.AdjustmentMode;
 import io.fastship.events.StockAdjusted;
 import io.fastship.platform.config.ConfigException;
 import io.fastship.platform.config.Env;
 import io.fastship.platform.config.KafkaConnection;
-import io.fastship.platform.kafka.KafkaClients;
-import io.fastship.platform.kafka.TopicInitializer;
-import io.fastship.schemas.Topic;
 import io.fastship.schemas.Topics;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,8 +25,6 @@ import picocli.CommandLine.Option;
 @Command(name = "stock-seeder", mixinStandardHelpOptions = true,
         description = "Sets the price and the stock of SKU-0001..SKU-<skus> on the catalog and stock topics.")
 public final class StockSeeder implements Callable<Integer> {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @Option(names = "--units", defaultValue = "1000", description = "Units of each SKU (default ${DEFAULT-VALUE}).")
     long units;
@@ -141,39 +125,11 @@ public final class StockSeeder implements Callable<Integer> {
         return levels;
     }
 
-    /**
-     * Ensures the compacted stock topic and writes one SET record per SKU, waiting until all are acknowledged.
-     * Returns how many were written.
-     */
+    /** Ensures the compacted stock topic and writes one SET record per SKU, waiting for every ack; returns how many. */
     public static int seed(KafkaConnection connection, String namespace, int partitions, Map<String, Long> levels) {
-        Topic<StockAdjusted> topic = Topics.STOCK.inNamespace(namespace);
-        try (KafkaClients clients = new KafkaClients(connection, "stock-seeder")) {
-            try (Admin admin = clients.admin()) {
-                new TopicInitializer(admin, TIMEOUT).ensure(List.of(
-                        new TopicInitializer.Spec(topic.name(), topic.settings().withPartitions(partitions))));
-            }
-            try (KafkaProducer<String, StockAdjusted> producer = clients.producer("stock-seeder", Map.of())) {
-                List<Future<RecordMetadata>> sent = new ArrayList<>();
-                levels.forEach((sku, units) -> sent.add(producer.send(
-                        new ProducerRecord<>(topic.name(), sku, set(sku, units)))));
-                producer.flush();
-                for (Future<RecordMetadata> ack : sent) {
-                    ack.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                }
-                return sent.size();
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("stock record not written: " + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("stock records not acknowledged within " + TIMEOUT, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while seeding stock", e);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("closing the Kafka clients failed: " + e.getMessage(), e);
-        }
+        Map<String, StockAdjusted> records = new LinkedHashMap<>();
+        levels.forEach((sku, units) -> records.put(sku, set(sku, units)));
+        return SeedWriter.write(connection, "stock-seeder", Topics.STOCK.inNamespace(namespace), partitions, records);
     }
 
     /** A SET adjustment of one SKU, as operations would write it. */

@@ -93,6 +93,8 @@ public final class TopicInitializer {
      * producer that writes the moment a topic exists can have its first request refused (not yet leader) while a
      * later one is appended; the first then fails with OUT_OF_ORDER_SEQUENCE_NUMBER on every retry and its records
      * are lost when the delivery timeout expires (KAFKA-15591, seen here with the stock seeder on a fresh stack).
+     * This narrows the window without closing it (the metadata a broker answers with can be ahead of its replica
+     * manager), so a writer that produces right after creating a topic also keeps one request in flight.
      */
     private void awaitLeaders(List<String> names) {
         boolean led = describeUntil(names, descriptions -> descriptions.values().stream()
