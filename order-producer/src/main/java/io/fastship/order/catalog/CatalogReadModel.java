@@ -14,6 +14,7 @@ import io.fastship.platform.http.Health;
 import io.fastship.platform.http.HealthIndicator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -106,13 +107,8 @@ public final class CatalogReadModel implements Catalog, HealthIndicator, AutoClo
             loadTarget = consumer.endOffsets(partitions, Duration.ofSeconds(30));
             log.info("Loading the catalog from {} ({} partitions)", topic, partitions.size());
             while (!closed) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                    if (!apply(record)) {
-                        // Registry away: read this record again instead of leaving its SKU without a price.
-                        consumer.seek(new TopicPartition(record.topic(), record.partition()), record.offset());
-                        pauseAfterTransientFailure();
-                        break;
-                    }
+                if (!applyAll(consumer.poll(POLL))) {
+                    pauseAfterTransientFailure();
                 }
                 if (!loaded && caughtUp()) {
                     loaded = true;
@@ -136,6 +132,25 @@ public final class CatalogReadModel implements Catalog, HealthIndicator, AutoClo
             }
         }
         return true;
+    }
+
+    /**
+     * Applies a poll's records; false when one could not be read for now. Then it and every record after it, in
+     * its partition and in the partitions not reached yet, are read again: the poll has moved every partition's
+     * position past its records, and a record skipped here would leave its SKU without a price for good.
+     */
+    private boolean applyAll(ConsumerRecords<String, byte[]> records) {
+        boolean again = false;
+        for (TopicPartition partition : records.partitions()) {
+            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                if (again || !apply(record)) {
+                    again = true;
+                    consumer.seek(partition, record.offset());
+                    break;
+                }
+            }
+        }
+        return !again;
     }
 
     /** False when the record must be read again (a transient failure, e.g. the registry is unreachable). */
