@@ -12,6 +12,7 @@ import io.fastship.inventory.order.OrderProgress;
 import io.fastship.inventory.stock.LineReservation;
 import io.fastship.inventory.stock.StockKeeper;
 import io.fastship.inventory.stock.StockLevel;
+import io.fastship.platform.state.CountedStores;
 import io.fastship.platform.state.ExpiryIndex;
 import io.fastship.platform.tracing.RecordObserver;
 import io.fastship.platform.tracing.TracedProcessor;
@@ -74,7 +75,7 @@ public final class InventoryTopology {
                                 OrderCoordinator.EVENTS_SINK, topics.inventory())),
                 "orders-source", "order-status-source", "line-results-source");
         // Stores are cached: only the last change of a key per commit goes to the changelog (see OrderTopology).
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OrderCoordinator.STORE),
+        topology.addStateStore(Stores.keyValueStoreBuilder(CountedStores.persistent(OrderCoordinator.STORE),
                 Serdes.String(), JsonSerde.of(OrderProgress.class)).withCachingEnabled(), "order-coordinator");
         topology.addStateStore(ExpiryIndex.storeBuilder(OrderExpiry.STORE), "order-coordinator");
         topology.addSink(OrderCoordinator.COMMANDS_SINK, topics.lineCommands(), keyWriter, commands.serializer(),
@@ -88,10 +89,10 @@ public final class InventoryTopology {
                         StockKeeper::new, keeperObserver, InventoryTopology::orderIdOfStockInput,
                         Map.of("line-results-sink", topics.lineResults())),
                 "stock-source", "line-commands-source");
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StockKeeper.STOCK_STORE),
+        topology.addStateStore(Stores.keyValueStoreBuilder(CountedStores.persistent(StockKeeper.STOCK_STORE),
                 Serdes.String(), JsonSerde.of(StockLevel.class)).withCachingEnabled(), "stock-keeper");
         topology.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StockKeeper.RESERVATIONS_STORE),
+                CountedStores.persistent(StockKeeper.RESERVATIONS_STORE),
                 Serdes.String(), JsonSerde.of(LineReservation.class)).withCachingEnabled(), "stock-keeper");
         topology.addSink("line-results-sink", topics.lineResults(), keyWriter, results.serializer(), "stock-keeper");
         return topology;

@@ -4,13 +4,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.fastship.platform.state.ExpiryIndex;
-import io.fastship.schemas.TopicSettings;
-
 import io.fastship.events.OrderStatusChanged;
+import io.fastship.platform.state.CountedStores;
+import io.fastship.platform.state.ExpiryIndex;
 import io.fastship.platform.tracing.RecordObserver;
-import io.fastship.schemas.EventTopics;
 import io.fastship.platform.tracing.TracedProcessor;
+import io.fastship.schemas.EventTopics;
+import io.fastship.schemas.TopicSettings;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -67,9 +67,9 @@ public final class OrderTopology {
                 "orders-source", "payments-source", "inventory-source");
         // Cached: an order's view and deadline entry change several times, and a store of the Processor API writes
         // every change to its changelog unless a cache keeps only the last one per commit (flushed at each commit).
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VIEWS),
+        topology.addStateStore(Stores.keyValueStoreBuilder(CountedStores.persistent(VIEWS),
                 Serdes.String(), views).withCachingEnabled(), "order-saga");
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEADLINES),
+        topology.addStateStore(Stores.keyValueStoreBuilder(CountedStores.persistent(DEADLINES),
                 Serdes.String(), Serdes.String()).withCachingEnabled(), "order-saga");
         topology.addStateStore(ExpiryIndex.storeBuilder(EXPIRY), "order-saga");
         topology.addSink("order-status-sink", topics.orderStatus().name(), Serdes.String().serializer(),

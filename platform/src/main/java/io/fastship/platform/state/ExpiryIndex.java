@@ -29,7 +29,7 @@ public final class ExpiryIndex {
 
     /** The persistent store an index named {@code name} needs. */
     public static StoreBuilder<KeyValueStore<String, String>> storeBuilder(String name) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.String());
+        return Stores.keyValueStoreBuilder(CountedStores.persistent(name), Serdes.String(), Serdes.String());
     }
 
     /** {@code key} may be deleted from {@code dueMillis} on. */

@@ -27,14 +27,14 @@ public final class StateEntries {
                         return Double.NaN;
                     }
                 })
-                .description("Entries of a state store in this instance's active partitions (RocksDB: estimated)")
+                .description("Keys of a state store in this instance's active partitions")
                 // Micrometer holds gauge objects weakly; this lambda has no other owner and would be collected.
                 .strongReference(true)
                 .tag("store", store)
                 .register(registry);
     }
 
-    /** One gauge per store of {@code streams}: the stores' {@code approximateNumEntries} over its active tasks. */
+    /** One gauge per store of {@code streams}: its {@code approximateNumEntries} over the active tasks (exact for {@link CountedStores}). */
     public static void gauges(MeterRegistry registry, KafkaStreams streams, Collection<String> stores) {
         for (String store : stores) {
             // Throws while the store is not queryable (rebalance, restore): NaN then.

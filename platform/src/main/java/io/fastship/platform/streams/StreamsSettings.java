@@ -13,7 +13,8 @@ import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * The Streams config every FastShip topology runs with: exactly-once v2, dead-letter handlers, a state
- * directory per instance, and {@code application.server} so interactive queries can find a key's owner.
+ * directory per instance, one RocksDB memory budget per process, and {@code application.server} so interactive
+ * queries can find a key's owner.
  */
 public final class StreamsSettings {
 
@@ -37,6 +38,7 @@ public final class StreamsSettings {
         }
         // Internal topics (changelogs, repartition) follow the cluster's size: one local broker needs 1.
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
+        config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
         applicationServer.ifPresent(server -> config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server));
         DeadLetterHandlers.install(config);
         return config;
