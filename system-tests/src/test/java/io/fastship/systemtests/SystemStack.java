@@ -54,7 +54,12 @@ final class SystemStack implements ParameterResolver {
         }
         var options = new LocalStackOptions(repository, dataDir, false, 6,
                 Map.of(ServiceKind.ORDER, 1, ServiceKind.PAYMENT, 1, ServiceKind.INVENTORY, 1),
-                Map.of("PAYMENT_GATEWAY_LATENCY_MS", "0", "ORDER_DEADLINE", "120s"), Optional.empty(), 100, 1000);
+                // A killed payment instance's open transaction holds its partitions' readers until it times out
+                // (another instance cannot fence a transactional id it does not share): 15 s, not the default 60 s,
+                // which needs batches shorter than the default 10 s deadline.
+                Map.of("PAYMENT_GATEWAY_LATENCY_MS", "0", "ORDER_DEADLINE", "120s", "PAYMENT_BATCH_DEADLINE", "5s",
+                        "PAYMENT_TRANSACTION_TIMEOUT", "15s"),
+                Optional.empty(), 100, 1000);
         return LocalStack.start(options);
     }
 }
