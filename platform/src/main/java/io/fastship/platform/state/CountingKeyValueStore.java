@@ -23,7 +23,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * A byte store that knows exactly how many keys it holds, where RocksDB only estimates (its estimate counts every
  * overwrite until a compaction merges it, so a store of rewritten keys reads ever higher). The count is taken by one
  * scan the first time it is asked for after the store opens (a restore writes around this wrapper), then kept by
- * every write; {@link #approximateNumEntries()} answers it.
+ * every write; {@link #approximateNumEntries()} answers it, here and in the read-only views queries use.
  */
 final class CountingKeyValueStore implements KeyValueStore<Bytes, byte[]> {
 
@@ -104,13 +104,14 @@ final class CountingKeyValueStore implements KeyValueStore<Bytes, byte[]> {
         return inner.name();
     }
 
+    // Serialized with the scan: a commit writes the store's buffered writes, which the scan on another thread reads.
     @Override
-    public void flush() {
+    public synchronized void flush() {
         inner.flush();
     }
 
     @Override
-    public void commit(Map<TopicPartition, Long> changelogOffsets) {
+    public synchronized void commit(Map<TopicPartition, Long> changelogOffsets) {
         inner.commit(changelogOffsets);
     }
 
@@ -179,8 +180,9 @@ final class CountingKeyValueStore implements KeyValueStore<Bytes, byte[]> {
         return inner.prefixScan(prefix, prefixSerializer);
     }
 
+    /** Interactive queries read through this view (not the store), so it must answer the count too. */
     @Override
     public ReadOnlyKeyValueStore<Bytes, byte[]> readOnly(IsolationLevel isolationLevel) {
-        return inner.readOnly(isolationLevel);
+        return new CountedView(inner.readOnly(isolationLevel), this::approximateNumEntries);
     }
 }

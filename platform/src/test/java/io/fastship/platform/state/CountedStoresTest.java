@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
 
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -48,6 +49,8 @@ class CountedStoresTest {
 
             KeyValueStore<String, String> store = driver.getKeyValueStore("counted");
             assertThat(store.approximateNumEntries()).isEqualTo(40);
+            // Interactive queries (and so the state gauges) read through the stores' read-only views.
+            assertThat(store.readOnly(IsolationLevel.READ_COMMITTED).approximateNumEntries()).isEqualTo(40);
         }
     }
 
