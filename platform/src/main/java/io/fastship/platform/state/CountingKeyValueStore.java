@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.StateStore;
@@ -25,7 +24,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * scan the first time it is asked for after the store opens (a restore writes around this wrapper), then kept by
  * every write; {@link #approximateNumEntries()} answers it, here and in the read-only views queries use.
  */
-final class CountingKeyValueStore implements KeyValueStore<Bytes, byte[]> {
+final class CountingKeyValueStore extends ReadsDelegated implements KeyValueStore<Bytes, byte[]> {
 
     private static final long UNKNOWN = -1;
 
@@ -33,6 +32,7 @@ final class CountingKeyValueStore implements KeyValueStore<Bytes, byte[]> {
     private long entries = UNKNOWN;
 
     CountingKeyValueStore(KeyValueStore<Bytes, byte[]> inner) {
+        super(inner);
         this.inner = inner;
     }
 
@@ -148,36 +148,6 @@ final class CountingKeyValueStore implements KeyValueStore<Bytes, byte[]> {
     @Override
     public Position getPosition() {
         return inner.getPosition();
-    }
-
-    @Override
-    public byte[] get(Bytes key) {
-        return inner.get(key);
-    }
-
-    @Override
-    public KeyValueIterator<Bytes, byte[]> range(Bytes from, Bytes to) {
-        return inner.range(from, to);
-    }
-
-    @Override
-    public KeyValueIterator<Bytes, byte[]> reverseRange(Bytes from, Bytes to) {
-        return inner.reverseRange(from, to);
-    }
-
-    @Override
-    public KeyValueIterator<Bytes, byte[]> all() {
-        return inner.all();
-    }
-
-    @Override
-    public KeyValueIterator<Bytes, byte[]> reverseAll() {
-        return inner.reverseAll();
-    }
-
-    @Override
-    public <PS extends Serializer<P>, P> KeyValueIterator<Bytes, byte[]> prefixScan(P prefix, PS prefixSerializer) {
-        return inner.prefixScan(prefix, prefixSerializer);
     }
 
     /** Interactive queries read through this view (not the store), so it must answer the count too. */
