@@ -9,12 +9,10 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 /** A read-only view of a counted store: reads go to RocksDB's view, the entry count to the store's counter. */
 final class CountedView extends ReadsDelegated {
 
-    private final ReadOnlyKeyValueStore<Bytes, byte[]> view;
     private final LongSupplier entries;
 
     CountedView(ReadOnlyKeyValueStore<Bytes, byte[]> view, LongSupplier entries) {
         super(view);
-        this.view = view;
         this.entries = entries;
     }
 
@@ -25,6 +23,6 @@ final class CountedView extends ReadsDelegated {
 
     @Override
     public ReadOnlyKeyValueStore<Bytes, byte[]> readOnly(IsolationLevel isolationLevel) {
-        return new CountedView(view.readOnly(isolationLevel), entries);
+        return new CountedView(reads().readOnly(isolationLevel), entries);
     }
 }

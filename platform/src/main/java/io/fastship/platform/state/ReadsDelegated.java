@@ -14,6 +14,11 @@ abstract class ReadsDelegated implements ReadOnlyKeyValueStore<Bytes, byte[]> {
         this.reads = reads;
     }
 
+    /** The store the reads go to. */
+    final ReadOnlyKeyValueStore<Bytes, byte[]> reads() {
+        return reads;
+    }
+
     @Override
     public byte[] get(Bytes key) {
         return reads.get(key);
