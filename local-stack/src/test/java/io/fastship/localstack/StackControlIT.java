@@ -49,7 +49,7 @@ class StackControlIT {
             assertThat(status.findValuesAsText("name")).containsExactly("broker-1", "broker-2", "broker-3", "registry");
             assertThat(status.get(0).get("address").asText()).isEqualTo(stack.cluster().broker(1).address());
             assertThat(status.get(3).get("url").asText()).isEqualTo(stack.schemaRegistryUrl());
-            assertThat(status.findValuesAsText("state")).containsOnly("running");
+            assertThat(status.findValuesAsText("state")).as(() -> deadBrokerLogs(stack)).containsOnly("running");
             assertThat(status.get(3).get("pid").asLong()).isEqualTo(stack.registry().pid());
 
             Cli unknown = cli("fault", "broker-9", "kill");
@@ -91,6 +91,17 @@ class StackControlIT {
         } finally {
             System.setOut(original);
         }
+    }
+
+    private static String deadBrokerLogs(LocalStack stack) {
+        StringBuilder logs = new StringBuilder();
+        for (var node : stack.cluster().brokers()) {
+            if (!node.isAlive()) {
+                logs.append(node.name()).append(" exited; its log ends with:\n")
+                        .append(io.fastship.localstack.process.ChildJvm.tail(node.broker().logFile())).append('\n');
+            }
+        }
+        return logs.toString();
     }
 
     private static String get(String url) throws Exception {

@@ -15,19 +15,24 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 
-/** Waits until a freshly started broker serves metadata, failing fast if its process dies meanwhile. */
+/**
+ * Waits until a freshly started broker serves metadata as the node it was started as, failing fast if its
+ * process dies meanwhile.
+ */
 final class BrokerReadiness {
 
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration PAUSE = Duration.ofMillis(100);
 
     private final String bootstrapServers;
+    private final int nodeId;
     private final Map<String, String> clientConfig;
     private final Process process;
     private final Path output;
 
-    BrokerReadiness(String bootstrapServers, Map<String, String> clientConfig, Process process, Path output) {
+    BrokerReadiness(String bootstrapServers, int nodeId, Map<String, String> clientConfig, Process process, Path output) {
         this.bootstrapServers = bootstrapServers;
+        this.nodeId = nodeId;
         this.clientConfig = clientConfig;
         this.process = process;
         this.output = output;
@@ -87,11 +92,16 @@ final class BrokerReadiness {
         }
     }
 
+    /**
+     * Whether metadata is served and lists this node at this address: another process answering on the port
+     * (a port handed out twice) would otherwise pass for this broker while this one exits unseen.
+     */
     private boolean answers(Admin admin) {
         try {
             admin.listTopics(new ListTopicsOptions().listInternal(true))
                     .names().get(ATTEMPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
+            return admin.describeCluster().nodes().get(ATTEMPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).stream()
+                    .anyMatch(node -> node.id() == nodeId && bootstrapServers.equals(node.host() + ":" + node.port()));
         } catch (ExecutionException | TimeoutException e) {
             return false;
         } catch (InterruptedException e) {

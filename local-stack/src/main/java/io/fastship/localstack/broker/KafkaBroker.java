@@ -87,7 +87,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) {
-        new BrokerReadiness(config.bootstrapServers(), config.security().adminClientConfig(), process,
+        new BrokerReadiness(config.bootstrapServers(), config.membership().nodeId(), config.security().adminClientConfig(), process,
                 layout.outputFile()).await(timeout);
     }
 

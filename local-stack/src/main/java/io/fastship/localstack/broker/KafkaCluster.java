@@ -63,10 +63,11 @@ public final class KafkaCluster implements AutoCloseable {
     }
 
     private static List<BrokerConfig> members(Path dataDir, int size, boolean fixedPorts) {
+        int[] drawn = fixedPorts ? null : FreePorts.distinct(2 * size);
         int[][] ports = new int[size][];
         for (int i = 0; i < size; i++) {
             ports[i] = fixedPorts ? new int[] {FIRST_PORT + 2 * i, FIRST_PORT + 2 * i + 1}
-                    : new int[] {FreePorts.next(), FreePorts.next()};
+                    : new int[] {drawn[2 * i], drawn[2 * i + 1]};
         }
         String voters = java.util.stream.IntStream.range(0, size)
                 .mapToObj(i -> (i + 1) + "@127.0.0.1:" + ports[i][1]).collect(Collectors.joining(","));

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Finds a free TCP port on 127.0.0.1 (the small race until the service binds it is accepted). */
 public final class FreePorts {
@@ -16,6 +18,30 @@ public final class FreePorts {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("no free port on 127.0.0.1", e);
+        }
+    }
+
+    /**
+     * {@code count} distinct free ports: each socket stays bound until all are drawn, since the kernel may hand
+     * a just-closed port out again and two brokers on one port means one exits while the other answers for it.
+     */
+    public static int[] distinct(int count) {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                held.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+            }
+            return held.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no " + count + " free ports on 127.0.0.1", e);
+        } finally {
+            for (ServerSocket socket : held) {
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    // closing a bound, never-accepted socket does not fail in a way that matters here
+                }
+            }
         }
     }
 
