@@ -14,6 +14,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 
 import io.fastship.events.PaymentEvent;
+import io.fastship.platform.state.DueCursor;
 import io.fastship.schemas.serde.AvroSerdes;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.LRUCache;
@@ -29,9 +30,9 @@ import org.rocksdb.WriteOptions;
 /**
  * The payment outcomes of one partition on local disk (RocksDB, as Kafka Streams keeps its stores), so they take
  * no heap: {@code o|<orderId>} holds the expiry time and the event (Avro), {@code e|<expiry, 19 digits>|<orderId>}
- * indexes them by expiry, so {@link #expire} reads only what is due. A copy of the changelog partition, rebuilt on
- * every assignment: the directory is wiped on open and on close, and nothing here survives a crash that the
- * changelog does not hold. Reads may come from any thread; writes come from the loop thread only.
+ * indexes them by expiry, so {@link #expire} reads only what is due, from where it last stopped. A copy of the
+ * changelog partition, rebuilt on every assignment: the directory is wiped on open and on close, and nothing here
+ * survives a crash that the changelog does not hold. Reads may come from any thread; writes come from the loop thread only.
  */
 final class OutcomeStore implements AutoCloseable {
 
@@ -51,6 +52,8 @@ final class OutcomeStore implements AutoCloseable {
     private final WriteOptions writes;
     private final RocksDB db;
     private final AtomicLong entries = new AtomicLong();
+    // Written and expired on the consumer loop's thread only (commits and restores run there).
+    private final DueCursor expiries = new DueCursor();
     // Guards the native handle: a read racing a revocation's close gets an exception, never a crash.
     private final ReadWriteLock open = new ReentrantReadWriteLock();
     private boolean closed;
@@ -108,6 +111,7 @@ final class OutcomeStore implements AutoCloseable {
             batch.put(outcome, encode(event, expiresAtMs));
             batch.put(expiryKey(expiresAtMs, orderId), orderId.getBytes(StandardCharsets.UTF_8));
         });
+        expiries.added(expiresAtMs);
     }
 
     void remove(String orderId) {
@@ -129,11 +133,15 @@ final class OutcomeStore implements AutoCloseable {
             try (Slice upper = new Slice(expiryKey(nowMs + 1, ""));
                  ReadOptions range = new ReadOptions().setIterateUpperBound(upper);
                  RocksIterator it = db.newIterator(range)) {
-                for (it.seek(EXPIRY.getBytes(StandardCharsets.UTF_8)); it.isValid() && expired[0] < max; it.next()) {
-                    batch.delete(it.key());
+                long lastDue = 0;
+                for (it.seek(expiryKey(expiries.from(), "")); it.isValid() && expired[0] < max; it.next()) {
+                    byte[] expiry = it.key();
+                    batch.delete(expiry);
                     batch.delete(key(OUTCOME, new String(it.value(), StandardCharsets.UTF_8)));
+                    lastDue = dueOf(expiry);
                     expired[0]++;
                 }
+                expiries.scanned(nowMs, !it.isValid(), lastDue);
             }
         });
         entries.addAndGet(-expired[0]);
@@ -195,6 +203,10 @@ final class OutcomeStore implements AutoCloseable {
 
     private static byte[] expiryKey(long expiresAtMs, String orderId) {
         return String.format("%s%019d|%s", EXPIRY, Math.max(0, expiresAtMs), orderId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static long dueOf(byte[] expiryKey) {
+        return Long.parseLong(new String(expiryKey, EXPIRY.length(), 19, StandardCharsets.US_ASCII));
     }
 
     private static byte[] encode(PaymentEvent event, long expiresAtMs) {

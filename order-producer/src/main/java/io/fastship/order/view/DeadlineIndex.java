@@ -7,13 +7,12 @@ import java.util.regex.Pattern;
 
 /**
  * Keys of the deadline index store: {@code <deadline millis, 19 digits>|<orderId>}. The store sorts keys by
- * their bytes, so the pending orders that are due are exactly one range from the start up to now, and a scan
- * touches only them, not every order ever seen. Values are the orderId, optionally followed by a space and the W3C
+ * their bytes, so the pending orders that are due are exactly one range up to now, and a scan touches only them,
+ * not every order ever seen. Values are the orderId, optionally followed by a space and the W3C
  * {@code traceparent} of the order's trace, so a timeout cancellation continues that trace.
  */
 public final class DeadlineIndex {
 
-    static final String FIRST = "0000000000000000000|";
     private static final Pattern WITH_TRACE = Pattern.compile("(.*) (00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2})");
 
     private DeadlineIndex() {
@@ -37,6 +36,16 @@ public final class DeadlineIndex {
     static Optional<String> traceparentOf(String value) {
         Matcher matcher = WITH_TRACE.matcher(value);
         return matcher.matches() ? Optional.of(matcher.group(2)) : Optional.empty();
+    }
+
+    /** The first key an entry due at {@code deadlineMillis} or later can have. */
+    static String from(long deadlineMillis) {
+        return String.format("%019d|", Math.max(0, deadlineMillis));
+    }
+
+    /** The deadline, in millis, of an entry's key. */
+    static long deadlineOf(String key) {
+        return Long.parseLong(key.substring(0, 19));
     }
 
     /** The inclusive upper end of the range of entries due at {@code now}. */

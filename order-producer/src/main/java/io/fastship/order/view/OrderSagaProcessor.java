@@ -14,6 +14,7 @@ import io.fastship.events.OrderStatus;
 import io.fastship.events.OrderStatusChanged;
 import io.fastship.events.PaymentEvent;
 import io.fastship.platform.logging.LogContext;
+import io.fastship.platform.state.DueCursor;
 import io.fastship.platform.tracing.Tracing;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
@@ -54,6 +55,7 @@ final class OrderSagaProcessor implements Processor<String, SpecificRecord, Stri
     private final OrderViewListener listener;
     private final List<String> outcomeTopics;
     private final RetentionPurge retention;
+    private final DueCursor deadlineCursor = new DueCursor();
     private ProcessorContext<String, OrderStatusChanged> context;
     private KeyValueStore<String, OrderView> views;
     private KeyValueStore<String, String> deadlines;
@@ -137,12 +139,18 @@ final class OrderSagaProcessor implements Processor<String, SpecificRecord, Stri
             return;
         }
         List<KeyValue<String, String>> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> range = deadlines.range(DeadlineIndex.FIRST,
+        boolean complete;
+        // From where the last scan ended: every entry it read is deleted below, and RocksDB would step over their
+        // tombstones again on every scan until compaction: the cost of a scan grew with every order closed.
+        try (KeyValueIterator<String, String> range = deadlines.range(DeadlineIndex.from(deadlineCursor.from()),
                 DeadlineIndex.dueUpTo(Instant.ofEpochMilli(upTo)))) {
             while (range.hasNext() && due.size() < MAX_EXPIRIES_PER_SCAN) {
                 due.add(range.next());
             }
+            complete = !range.hasNext();
         }
+        long lastDeadline = due.isEmpty() ? 0 : DeadlineIndex.deadlineOf(due.get(due.size() - 1).key);
+        deadlineCursor.scanned(upTo, complete, lastDeadline);
         nextScanAt = upTo + scanInterval.toMillis();
         expireDue(due, wallClockMillis);
     }
@@ -192,6 +200,7 @@ final class OrderSagaProcessor implements Processor<String, SpecificRecord, Stri
         if (!wasPending && isPending) {
             deadlines.put(DeadlineIndex.key(after.deadlineAt(), after.orderId()),
                     DeadlineIndex.value(after.orderId(), Tracing.currentTraceparent()));
+            deadlineCursor.added(after.deadlineAt().toEpochMilli());
         } else if (wasPending && !isPending) {
             deadlines.delete(DeadlineIndex.key(before.deadlineAt(), before.orderId()));
         }

@@ -15,13 +15,13 @@ import org.apache.kafka.streams.state.Stores;
  * When entries of a Streams store may be deleted, kept in a second (changelogged) store keyed
  * {@code <due millis, 19 digits>|<key>}. The store sorts keys by their bytes, so what is due is one range from the
  * start, and a purge touches only that, never the whole store. Entries are hints: whoever purges looks at the
- * entry's key again and decides (it may have reopened, or changed and be due later).
+ * entry's key again and decides (it may have reopened, or changed and be due later). Purges start where the last
+ * one ended ({@link DueCursor}), not at the first key, so the tombstones of earlier purges are not read again.
  */
 public final class ExpiryIndex {
 
-    private static final String FIRST = "0000000000000000000|";
-
     private final KeyValueStore<String, String> index;
+    private final DueCursor cursor = new DueCursor();
 
     public ExpiryIndex(KeyValueStore<String, String> index) {
         this.index = index;
@@ -35,6 +35,7 @@ public final class ExpiryIndex {
     /** {@code key} may be deleted from {@code dueMillis} on. */
     public void schedule(String key, long dueMillis) {
         index.put(entry(dueMillis, key), key);
+        cursor.added(dueMillis);
     }
 
     /**
@@ -43,11 +44,14 @@ public final class ExpiryIndex {
      */
     public int purgeDue(long nowMillis, int max, Consumer<String> purge) {
         List<KeyValue<String, String>> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> range = index.range(FIRST, dueUpTo(nowMillis))) {
+        boolean complete;
+        try (KeyValueIterator<String, String> range = index.range(from(cursor.from()), dueUpTo(nowMillis))) {
             while (range.hasNext() && due.size() < max) {
                 due.add(range.next());
             }
+            complete = !range.hasNext();
         }
+        cursor.scanned(nowMillis, complete, due.isEmpty() ? 0 : dueOf(due.get(due.size() - 1).key));
         for (KeyValue<String, String> entry : due) {
             index.delete(entry.key);
             purge.accept(entry.value);
@@ -57,6 +61,14 @@ public final class ExpiryIndex {
 
     static String entry(long dueMillis, String key) {
         return String.format("%019d|%s", Math.max(0, dueMillis), key);
+    }
+
+    static String from(long dueMillis) {
+        return String.format("%019d|", Math.max(0, dueMillis));
+    }
+
+    static long dueOf(String entry) {
+        return Long.parseLong(entry.substring(0, 19));
     }
 
     static String dueUpTo(long nowMillis) {
