@@ -170,6 +170,11 @@ final class BenchRun {
                     + "rate, %.0f orders/s", rate));
         }
         halfLoad = new HalfLoadRunner(context, settings.load()).run(rate);
+        long followUps = context.flow().finals().followUps();
+        if (followUps > 0) {
+            notes.add(followUps + " cancelled orders were announced CANCELLED once more, each carrying an outcome that"
+                    + " arrived after the cancellation, for compensation (not counted as duplicates)");
+        }
     }
 
     private void scaleExisting(PhaseContext context, KafkaClients clients) throws Exception {

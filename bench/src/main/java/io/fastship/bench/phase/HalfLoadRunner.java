@@ -29,6 +29,8 @@ public final class HalfLoadRunner {
     public HalfLoadPhase run(double rate) throws InterruptedException {
         context.progress().note(String.format(Locale.ROOT, "Half load: %.0f orders/s for %d s", rate,
                 settings.window().toSeconds()));
+        context.timeline().phase("settle");
+        context.settle("before " + PHASE);
         context.timeline().phase(PHASE);
         TopicWrites writesBefore = TopicWrites.now(context.admin());
         CpuSnapshot cpuBefore = context.cpu();

@@ -48,6 +48,8 @@ public final class SearchRunner {
 
     private SearchPhase.Step step(double rate) throws InterruptedException {
         String phase = String.format(Locale.ROOT, "search %.0f/s", rate);
+        context.timeline().phase("settle");
+        context.settle("before " + phase);
         context.progress().note("Search: " + phase + " for " + settings.window().toSeconds() + " s");
         context.timeline().phase(phase);
         OrderFlow.Placed placed = context.flow().placeAtRate(phase, rate,

@@ -15,7 +15,8 @@ import io.fastship.events.OrderStatus;
  * From submit to the order's final status on the order-status topic, for every accepted order.
  *
  * @param missing          accepted orders with no final status when the bench stopped waiting (must be 0)
- * @param duplicates       orders with more than one final status (must be 0 for a read_committed reader)
+ * @param duplicates       final events seen twice or final statuses that changed (must be 0 for a read_committed
+ *                         reader); a cancelled order announced again with a late outcome to compensate is not one
  * @param cancelledReasons cancelled orders by reason
  */
 public record EndToEndPhase(long accepted, long completed, long confirmed, long cancelled,

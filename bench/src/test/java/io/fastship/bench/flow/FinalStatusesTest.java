@@ -23,7 +23,7 @@ class FinalStatusesTest {
     }
 
     @Test
-    void shouldKeepTheFirstFinalStatusAndCountLaterOnesAsDuplicates() {
+    void shouldKeepTheFirstFinalStatusAndCountAChangedOneAsADuplicate() {
         FinalStatuses finals = new FinalStatuses();
 
         finals.seen("o-1", status("o-1", OrderStatus.PENDING, null), 1);
@@ -33,8 +33,34 @@ class FinalStatusesTest {
 
         assertThat(finals.count()).isEqualTo(1);
         assertThat(finals.duplicates()).isEqualTo(1);
-        assertThat(finals.of("o-1")).hasValue(new FinalStatuses.Final(OrderStatus.CANCELLED, "out of stock", 5));
+        assertThat(finals.followUps()).isZero();
+        assertThat(finals.of("o-1")).hasValueSatisfying(first -> {
+            assertThat(first.status()).isEqualTo(OrderStatus.CANCELLED);
+            assertThat(first.reason()).isEqualTo("out of stock");
+            assertThat(first.seenNanos()).isEqualTo(5);
+        });
         assertThat(finals.of("o-2")).isEmpty();
+    }
+
+    @Test
+    void shouldCountACancellationThatCarriesALateOutcomeAsAFollowUpAndTheSameEventTwiceAsADuplicate() {
+        FinalStatuses finals = new FinalStatuses();
+        OrderStatusChanged timedOut = withId(status("o-3", OrderStatus.CANCELLED, "timeout"), "v2");
+        OrderStatusChanged carryingRefund = withId(status("o-3", OrderStatus.CANCELLED, "timeout"), "v3");
+
+        finals.seen("o-3", timedOut, 1);
+        finals.seen("o-3", carryingRefund, 2);
+        assertThat(finals.duplicates()).isZero();
+        assertThat(finals.followUps()).isEqualTo(1);
+
+        finals.seen("o-3", timedOut, 3);
+        finals.seen("o-3", carryingRefund, 4);
+        assertThat(finals.duplicates()).isEqualTo(2);
+    }
+
+    private static OrderStatusChanged withId(OrderStatusChanged event, String eventId) {
+        event.setEventId(eventId);
+        return event;
     }
 
     @Test
