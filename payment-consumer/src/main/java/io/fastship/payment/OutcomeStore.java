@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import io.fastship.events.PaymentEvent;
 import io.fastship.platform.state.DueCursor;
+import io.fastship.platform.state.DueKeys;
 import io.fastship.schemas.serde.AvroSerdes;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.LRUCache;
@@ -202,11 +203,11 @@ final class OutcomeStore implements AutoCloseable {
     }
 
     private static byte[] expiryKey(long expiresAtMs, String orderId) {
-        return String.format("%s%019d|%s", EXPIRY, Math.max(0, expiresAtMs), orderId).getBytes(StandardCharsets.UTF_8);
+        return (EXPIRY + DueKeys.of(expiresAtMs, orderId)).getBytes(StandardCharsets.UTF_8);
     }
 
     private static long dueOf(byte[] expiryKey) {
-        return Long.parseLong(new String(expiryKey, EXPIRY.length(), 19, StandardCharsets.US_ASCII));
+        return DueKeys.dueOf(new String(expiryKey, EXPIRY.length(), DueKeys.DIGITS, StandardCharsets.US_ASCII));
     }
 
     private static byte[] encode(PaymentEvent event, long expiresAtMs) {

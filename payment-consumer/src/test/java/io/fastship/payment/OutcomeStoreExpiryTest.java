@@ -7,12 +7,9 @@ import java.time.Instant;
 
 import io.fastship.events.PaymentEvent;
 import io.fastship.events.PaymentStatus;
+import io.fastship.platform.testing.RocksDbTombstones;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rocksdb.Options;
-import org.rocksdb.PerfLevel;
-import org.rocksdb.RocksDB;
-import org.rocksdb.RocksDBException;
 
 /**
  * Expiry reads past what it already deleted only once: RocksDB keeps a tombstone per deleted key until compaction,
@@ -34,7 +31,8 @@ class OutcomeStoreExpiryTest {
             assertThat(store.expire(5_000, 10_000)).isEqualTo(5_000);
             store.put("late", event("late"), 9_000);
 
-            long skipped = deletesSkippedBy(() -> assertThat(store.expire(6_000, 10_000)).isZero());
+            long skipped = RocksDbTombstones.skippedBy(dir.resolve("probe"),
+                    () -> assertThat(store.expire(6_000, 10_000)).isZero());
             assertThat(skipped).isLessThan(100);
             assertThat(store.size()).isEqualTo(1);
         }
@@ -64,21 +62,6 @@ class OutcomeStoreExpiryTest {
             assertThat(store.expire(1_000, 4)).isEqualTo(4);
             assertThat(store.expire(1_000, 4)).isEqualTo(2);
             assertThat(store.size()).isZero();
-        }
-    }
-
-    /** RocksDB's perf counters are per thread, whichever database they are read through: this one is the probe's. */
-    private long deletesSkippedBy(Runnable scan) {
-        try (Options options = new Options().setCreateIfMissing(true);
-             RocksDB probe = RocksDB.open(options, dir.resolve("probe").toString())) {
-            probe.setPerfLevel(PerfLevel.ENABLE_COUNT);
-            probe.getPerfContext().reset();
-            scan.run();
-            long skipped = probe.getPerfContext().getInternalDeleteSkippedCount();
-            probe.setPerfLevel(PerfLevel.DISABLE);
-            return skipped;
-        } catch (RocksDBException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -15,6 +15,7 @@ import io.fastship.events.OrderStatusChanged;
 import io.fastship.events.PaymentEvent;
 import io.fastship.platform.logging.LogContext;
 import io.fastship.platform.state.DueCursor;
+import io.fastship.platform.state.DueKeys;
 import io.fastship.platform.tracing.Tracing;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
@@ -138,18 +139,22 @@ final class OrderSagaProcessor implements Processor<String, SpecificRecord, Stri
         if (upTo == DeadlineClock.UNKNOWN) {
             return;
         }
+        if (!deadlineCursor.mayHaveDue(upTo)) {
+            nextScanAt = upTo + scanInterval.toMillis();
+            return;
+        }
         List<KeyValue<String, String>> due = new ArrayList<>();
         boolean complete;
         // From where the last scan ended: every entry it read is deleted below, and RocksDB would step over their
         // tombstones again on every scan until compaction: the cost of a scan grew with every order closed.
-        try (KeyValueIterator<String, String> range = deadlines.range(DeadlineIndex.from(deadlineCursor.from()),
-                DeadlineIndex.dueUpTo(Instant.ofEpochMilli(upTo)))) {
+        try (KeyValueIterator<String, String> range = deadlines.range(DueKeys.from(deadlineCursor.from()),
+                DueKeys.upTo(upTo))) {
             while (range.hasNext() && due.size() < MAX_EXPIRIES_PER_SCAN) {
                 due.add(range.next());
             }
             complete = !range.hasNext();
         }
-        long lastDeadline = due.isEmpty() ? 0 : DeadlineIndex.deadlineOf(due.get(due.size() - 1).key);
+        long lastDeadline = due.isEmpty() ? 0 : DueKeys.dueOf(due.get(due.size() - 1).key);
         deadlineCursor.scanned(upTo, complete, lastDeadline);
         nextScanAt = upTo + scanInterval.toMillis();
         expireDue(due, wallClockMillis);

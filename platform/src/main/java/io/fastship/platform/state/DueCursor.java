@@ -15,6 +15,14 @@ public final class DueCursor {
         return from;
     }
 
+    /**
+     * Whether a live entry may be due at {@code upToMillis}. When not, a scan must not run: its range would start
+     * after its end, which RocksDB answers with an empty iterator and a warning on every call.
+     */
+    public boolean mayHaveDue(long upToMillis) {
+        return from <= upToMillis;
+    }
+
     /** An entry due at {@code dueMillis} was added: the next scan must reach it. */
     public void added(long dueMillis) {
         from = Math.min(from, Math.max(0, dueMillis));

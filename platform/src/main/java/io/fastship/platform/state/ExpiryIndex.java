@@ -12,8 +12,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * When entries of a Streams store may be deleted, kept in a second (changelogged) store keyed
- * {@code <due millis, 19 digits>|<key>}. The store sorts keys by their bytes, so what is due is one range from the
+ * When entries of a Streams store may be deleted, kept in a second (changelogged) store keyed by {@link DueKeys}. The store sorts keys by their bytes, so what is due is one range from the
  * start, and a purge touches only that, never the whole store. Entries are hints: whoever purges looks at the
  * entry's key again and decides (it may have reopened, or changed and be due later). Purges start where the last
  * one ended ({@link DueCursor}), not at the first key, so the tombstones of earlier purges are not read again.
@@ -34,7 +33,7 @@ public final class ExpiryIndex {
 
     /** {@code key} may be deleted from {@code dueMillis} on. */
     public void schedule(String key, long dueMillis) {
-        index.put(entry(dueMillis, key), key);
+        index.put(DueKeys.of(dueMillis, key), key);
         cursor.added(dueMillis);
     }
 
@@ -43,36 +42,22 @@ public final class ExpiryIndex {
      * {@code purge}, oldest first; returns how many. The bound keeps one punctuation short; the rest wait a tick.
      */
     public int purgeDue(long nowMillis, int max, Consumer<String> purge) {
+        if (!cursor.mayHaveDue(nowMillis)) {
+            return 0;
+        }
         List<KeyValue<String, String>> due = new ArrayList<>();
         boolean complete;
-        try (KeyValueIterator<String, String> range = index.range(from(cursor.from()), dueUpTo(nowMillis))) {
+        try (KeyValueIterator<String, String> range = index.range(DueKeys.from(cursor.from()), DueKeys.upTo(nowMillis))) {
             while (range.hasNext() && due.size() < max) {
                 due.add(range.next());
             }
             complete = !range.hasNext();
         }
-        cursor.scanned(nowMillis, complete, due.isEmpty() ? 0 : dueOf(due.get(due.size() - 1).key));
+        cursor.scanned(nowMillis, complete, due.isEmpty() ? 0 : DueKeys.dueOf(due.get(due.size() - 1).key));
         for (KeyValue<String, String> entry : due) {
             index.delete(entry.key);
             purge.accept(entry.value);
         }
         return due.size();
-    }
-
-    static String entry(long dueMillis, String key) {
-        return String.format("%019d|%s", Math.max(0, dueMillis), key);
-    }
-
-    static String from(long dueMillis) {
-        return String.format("%019d|", Math.max(0, dueMillis));
-    }
-
-    static long dueOf(String entry) {
-        return Long.parseLong(entry.substring(0, 19));
-    }
-
-    static String dueUpTo(long nowMillis) {
-        // U+FFFF encodes to bytes above every ASCII byte, so it sorts after any key due at this millisecond.
-        return String.format("%019d|\uffff", Math.max(0, nowMillis));
     }
 }
