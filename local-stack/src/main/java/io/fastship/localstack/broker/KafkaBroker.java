@@ -2,15 +2,16 @@ package io.fastship.localstack.broker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.PrimitiveIterator;
 import java.util.concurrent.TimeUnit;
 
 import io.fastship.localstack.process.ChildJvm;
+import io.fastship.localstack.process.FreePorts;
 import org.apache.kafka.common.Uuid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -152,20 +153,16 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private static BrokerConfig withResolvedPorts(BrokerConfig config) {
-        int port = config.port() != 0 ? config.port() : freePort(config.host());
-        int controllerPort = config.controllerPort();
-        while (controllerPort == 0 || controllerPort == port) {
-            controllerPort = freePort(config.host());
+        if (config.port() != 0 && config.controllerPort() != 0 && config.controllerPort() != config.port()) {
+            return config;
         }
+        // three, so that two remain when one of them is the port already given
+        PrimitiveIterator.OfInt free = Arrays.stream(FreePorts.distinct(config.host(), 3))
+                .filter(candidate -> candidate != config.port()).iterator();
+        int port = config.port() != 0 ? config.port() : free.nextInt();
+        int controllerPort = config.controllerPort() != 0 && config.controllerPort() != port
+                ? config.controllerPort() : free.nextInt();
         return config.withPorts(port, controllerPort);
-    }
-
-    private static int freePort(String host) {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on " + host, e);
-        }
     }
 
     /** Starts Kafka's StorageTool for one node; {@link #awaitFormatted} waits for it, so nodes format in parallel. */

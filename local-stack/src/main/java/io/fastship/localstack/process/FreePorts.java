@@ -26,14 +26,20 @@ public final class FreePorts {
      * a just-closed port out again and two brokers on one port means one exits while the other answers for it.
      */
     public static int[] distinct(int count) {
+        return distinct("127.0.0.1", count);
+    }
+
+    /** {@code count} distinct free ports on {@code host}, drawn as {@link #distinct(int)} draws them. */
+    public static int[] distinct(String host, int count) {
         List<ServerSocket> held = new ArrayList<>();
         try {
+            InetAddress address = InetAddress.getByName(host);
             for (int i = 0; i < count; i++) {
-                held.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+                held.add(new ServerSocket(0, 1, address));
             }
             return held.stream().mapToInt(ServerSocket::getLocalPort).toArray();
         } catch (IOException e) {
-            throw new UncheckedIOException("no " + count + " free ports on 127.0.0.1", e);
+            throw new UncheckedIOException("no " + count + " free ports on " + host, e);
         } finally {
             for (ServerSocket socket : held) {
                 try {
