@@ -36,14 +36,14 @@ public final class SearchRunner {
         RateSearch search = new RateSearch(settings.startRate(), settings.maxRate(), 0.1, settings.maxSteps());
         List<SearchPhase.Step> steps = new ArrayList<>();
         for (OptionalDouble next = search.next(); next.isPresent(); next = search.next()) {
-            SearchPhase.Step step = step(next.getAsDouble());
+            SearchPhase.Step step = step(next.getAsDouble(), "");
             steps.add(step);
             note(step);
             if (!step.sustained()) {
                 // One bad minute (a compaction, a neighbour's build) must not cap the search: a rate fails only
                 // when it fails twice in a row.
                 context.progress().note("  trying it once more");
-                step = step(next.getAsDouble());
+                step = step(next.getAsDouble(), " again");
                 steps.add(step);
                 note(step);
             }
@@ -58,8 +58,9 @@ public final class SearchRunner {
                 step.sustained() ? "holds" : "does not hold (" + step.reason() + ")"));
     }
 
-    private SearchPhase.Step step(double rate) throws InterruptedException {
-        String phase = String.format(Locale.ROOT, "search %.0f/s", rate);
+    /** {@code attempt} tells a retry's timeline phase from the first try's, so each is judged on its own samples. */
+    private SearchPhase.Step step(double rate, String attempt) throws InterruptedException {
+        String phase = String.format(Locale.ROOT, "search %.0f/s%s", rate, attempt);
         context.timeline().phase("settle");
         context.settle("before " + phase);
         context.progress().note("Search: " + phase + " for " + settings.window().toSeconds() + " s");
