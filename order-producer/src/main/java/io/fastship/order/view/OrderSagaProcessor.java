@@ -3,7 +3,6 @@ package io.fastship.order.view;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,7 +14,6 @@ import io.fastship.events.OrderStatusChanged;
 import io.fastship.events.PaymentEvent;
 import io.fastship.platform.logging.LogContext;
 import io.fastship.platform.state.DueCursor;
-import io.fastship.platform.state.DueKeys;
 import io.fastship.platform.tracing.Tracing;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
@@ -25,7 +23,6 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,23 +136,9 @@ final class OrderSagaProcessor implements Processor<String, SpecificRecord, Stri
         if (upTo == DeadlineClock.UNKNOWN) {
             return;
         }
-        if (!deadlineCursor.mayHaveDue(upTo)) {
-            nextScanAt = upTo + scanInterval.toMillis();
-            return;
-        }
-        List<KeyValue<String, String>> due = new ArrayList<>();
-        boolean complete;
         // From where the last scan ended: every entry it read is deleted below, and RocksDB would step over their
         // tombstones again on every scan until compaction: the cost of a scan grew with every order closed.
-        try (KeyValueIterator<String, String> range = deadlines.range(DueKeys.from(deadlineCursor.from()),
-                DueKeys.upTo(upTo))) {
-            while (range.hasNext() && due.size() < MAX_EXPIRIES_PER_SCAN) {
-                due.add(range.next());
-            }
-            complete = !range.hasNext();
-        }
-        long lastDeadline = due.isEmpty() ? 0 : DueKeys.dueOf(due.get(due.size() - 1).key);
-        deadlineCursor.scanned(upTo, complete, lastDeadline);
+        List<KeyValue<String, String>> due = deadlineCursor.takeDue(deadlines, upTo, MAX_EXPIRIES_PER_SCAN);
         nextScanAt = upTo + scanInterval.toMillis();
         expireDue(due, wallClockMillis);
     }

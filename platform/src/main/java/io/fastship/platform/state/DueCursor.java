@@ -1,5 +1,12 @@
 package io.fastship.platform.state;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
 /**
  * Where the next scan of a time-ordered index starts: the earliest due time a live entry may still have. RocksDB
  * keeps a tombstone for every key a scan deleted until compaction reaches it, and a scan that starts at the
@@ -21,6 +28,26 @@ public final class DueCursor {
      */
     public boolean mayHaveDue(long upToMillis) {
         return from <= upToMillis;
+    }
+
+    /**
+     * Up to {@code max} entries of {@code index} (keyed by {@link DueKeys}) due at {@code upToMillis}, oldest first,
+     * read from here on; the cursor then moves past them, so the caller must remove every entry it is handed.
+     */
+    public <V> List<KeyValue<String, V>> takeDue(KeyValueStore<String, V> index, long upToMillis, int max) {
+        if (!mayHaveDue(upToMillis)) {
+            return List.of();
+        }
+        List<KeyValue<String, V>> due = new ArrayList<>();
+        boolean complete;
+        try (KeyValueIterator<String, V> range = index.range(DueKeys.from(from), DueKeys.upTo(upToMillis))) {
+            while (range.hasNext() && due.size() < max) {
+                due.add(range.next());
+            }
+            complete = !range.hasNext();
+        }
+        scanned(upToMillis, complete, due.isEmpty() ? 0 : DueKeys.dueOf(due.get(due.size() - 1).key));
+        return due;
     }
 
     /** An entry due at {@code dueMillis} was added: the next scan must reach it. */

@@ -1,21 +1,20 @@
 package io.fastship.platform.state;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * When entries of a Streams store may be deleted, kept in a second (changelogged) store keyed by {@link DueKeys}. The store sorts keys by their bytes, so what is due is one range from the
- * start, and a purge touches only that, never the whole store. Entries are hints: whoever purges looks at the
- * entry's key again and decides (it may have reopened, or changed and be due later). Purges start where the last
- * one ended ({@link DueCursor}), not at the first key, so the tombstones of earlier purges are not read again.
+ * When entries of a Streams store may be deleted, kept in a second (changelogged) store keyed by {@link DueKeys}.
+ * The store sorts keys by their bytes, so what is due is one range from the start, and a purge touches only that,
+ * never the whole store. Entries are hints: whoever purges looks at the entry's key again and decides (it may have
+ * reopened, or changed and be due later). Purges start where the last one ended ({@link DueCursor}), not at the
+ * first key, so the tombstones of earlier purges are not read again.
  */
 public final class ExpiryIndex {
 
@@ -42,18 +41,7 @@ public final class ExpiryIndex {
      * {@code purge}, oldest first; returns how many. The bound keeps one punctuation short; the rest wait a tick.
      */
     public int purgeDue(long nowMillis, int max, Consumer<String> purge) {
-        if (!cursor.mayHaveDue(nowMillis)) {
-            return 0;
-        }
-        List<KeyValue<String, String>> due = new ArrayList<>();
-        boolean complete;
-        try (KeyValueIterator<String, String> range = index.range(DueKeys.from(cursor.from()), DueKeys.upTo(nowMillis))) {
-            while (range.hasNext() && due.size() < max) {
-                due.add(range.next());
-            }
-            complete = !range.hasNext();
-        }
-        cursor.scanned(nowMillis, complete, due.isEmpty() ? 0 : DueKeys.dueOf(due.get(due.size() - 1).key));
+        List<KeyValue<String, String>> due = cursor.takeDue(index, nowMillis, max);
         for (KeyValue<String, String> entry : due) {
             index.delete(entry.key);
             purge.accept(entry.value);
