@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 import io.fastship.events.OrderCreated;
+import io.fastship.events.OrderStatus;
 import io.fastship.order.catalog.CatalogReadModel;
 import io.fastship.order.health.KafkaHealth;
 import io.fastship.order.http.ApiKeyAuth;
 import io.fastship.order.http.CreateOrderHandler;
+import io.fastship.order.intake.OpenOrders;
 import io.fastship.order.http.GetOrderHandler;
 import io.fastship.order.http.OrderEventsHandler;
 import io.fastship.order.http.OrderRoutes;
@@ -93,13 +95,17 @@ public final class OrderService implements AutoCloseable {
                 threads.timers(), Duration.ofSeconds(5), Duration.ofSeconds(3))));
         HostInfo self = HostInfo.buildFromEndpoint(config.service().applicationServer());
         OrderLocator locator = new OrderLocator(streams, self, new CommittedStatuses(COMMITTED_WINDOW));
-        runtime.own("committed-statuses", committedStatusFeed(config, runtime, locator, watchers));
+        OpenOrders open = new OpenOrders(config.orderDeadline(), config.maxOpenOrders(), System::currentTimeMillis);
+        Gauge.builder("fastship.orders.open", open, OpenOrders::open)
+                .description("Orders accepted here without a committed final status yet (admission control)")
+                .register(runtime.metrics());
+        runtime.own("committed-statuses", committedStatusFeed(config, runtime, locator, watchers, open));
         ApiKeyAuth auth = new ApiKeyAuth(config.security());
         RemoteOrders remote = new RemoteOrders(threads.forwarding(), config.service().applicationServer(),
                 auth.peerHeaders());
         OrderQueries queries = new OrderQueries(locator, watchers, remote, threads.timers(), config.queryRetry());
         CreateOrderHandler create = new CreateOrderHandler(publisher, queries, new OrderPricing(catalog),
-                new OrderIds(config.security().idSecret()), config.publishTimeout(), Clock.systemUTC(),
+                new OrderIds(config.security().idSecret()), open, config.publishTimeout(), Clock.systemUTC(),
                 runtime.metrics(), runtime.tracing());
         GetOrderHandler get = new GetOrderHandler(queries, config.maxWait());
         OrderEventsHandler events = new OrderEventsHandler(locator, watchers, remote, threads.timers(),
@@ -125,12 +131,16 @@ public final class OrderService implements AutoCloseable {
 
     /** Wakes the watchers of an order once its status is committed on order-status (read_committed). */
     private static CommittedStatusFeed committedStatusFeed(OrderServiceConfig config, ServiceRuntime runtime,
-                                                           OrderLocator locator, OrderWatchers watchers) {
+                                                           OrderLocator locator, OrderWatchers watchers,
+                                                           OpenOrders open) {
         // Partitions are assigned, never subscribed, and nothing is committed: the group id is unused.
         return new CommittedStatusFeed(runtime.clients().consumer(runtime.applicationId() + "-committed-status-reader",
                 config.service().instanceId() + "-committed-status", Map.of()),
                 runtime.topics().orderStatus().valueSerde().deserializer(), runtime.topics().orderStatus().name(),
-                locator.committed(), orderId -> {
+                locator.committed(), (orderId, status) -> {
+                    if (status == OrderStatus.CONFIRMED || status == OrderStatus.CANCELLED) {
+                        open.finished(orderId);
+                    }
                     if (watchers.watching(orderId) && locator.locate(orderId, true) instanceof OrderLocator.Local local) {
                         local.view().ifPresent(view -> watchers.changed(view, List.of()));
                     }

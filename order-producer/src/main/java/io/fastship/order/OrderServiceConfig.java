@@ -20,13 +20,15 @@ import io.fastship.schemas.access.ServiceAccess;
  * @param deadlineScanInterval how often (wall-clock) the pending orders whose deadline passed are looked for
  * @param maxWait the longest {@code ?waitForFinal=} and Server-Sent-Events stream a client may ask for
  * @param maxWaiters how many requests may wait for a final status at once before new ones get 503
+ * @param maxOpenOrders {@code ORDER_MAX_OPEN}: the most orders accepted here and not final yet; below it, admission
+ *                      control ({@link io.fastship.order.intake.OpenOrders}) bounds them by the pipeline's pace; 0 = off
  * @param queryRetry how long a GET retries while a rebalance moves the order's state
  * @param security API keys bound to customers (or {@code ORDER_AUTH=none}), the metrics key and the id secret
  */
 public record OrderServiceConfig(ServiceSettings service, Path stateDir, Duration publishTimeout,
                                  Duration orderDeadline, Duration deadlineScanInterval, Duration maxWait,
-                                 int maxWaiters, Duration queryRetry, int standbyReplicas, Duration commitInterval,
-                                 OrderSecurity security) {
+                                 int maxWaiters, int maxOpenOrders, Duration queryRetry, int standbyReplicas,
+                                 Duration commitInterval, OrderSecurity security) {
 
     /** Application id of the Streams topology (and the name of the service), before the namespace. */
     // The principal of the same name gets this service's ACLs (ServiceAccess), so the two cannot drift.
@@ -53,6 +55,7 @@ public record OrderServiceConfig(ServiceSettings service, Path stateDir, Duratio
                 env.positiveDuration("ORDER_DEADLINE_SCAN_INTERVAL", Duration.ofSeconds(1)),
                 env.positiveDuration("ORDER_MAX_WAIT", Duration.ofSeconds(60)),
                 env.integer("ORDER_MAX_WAITERS", 10_000, 1, 1_000_000),
+                env.integer("ORDER_MAX_OPEN", 50_000, 0, 10_000_000),
                 env.positiveDuration("ORDER_QUERY_RETRY", Duration.ofSeconds(5)),
                 env.integer("STREAMS_STANDBY_REPLICAS", 1, 0, 10),
                 env.positiveDuration("STREAMS_COMMIT_INTERVAL", Duration.ofMillis(100)),
@@ -62,7 +65,7 @@ public record OrderServiceConfig(ServiceSettings service, Path stateDir, Duratio
     /** The same config over other common settings (the runtime's, with a picked HTTP port). */
     public OrderServiceConfig withService(ServiceSettings resolved) {
         return new OrderServiceConfig(resolved, stateDir, publishTimeout, orderDeadline, deadlineScanInterval, maxWait,
-                maxWaiters, queryRetry, standbyReplicas, commitInterval, security);
+                maxWaiters, maxOpenOrders, queryRetry, standbyReplicas, commitInterval, security);
     }
 
     /** The Streams application id and consumer group of this service: {@code <namespace>.order-service}. */

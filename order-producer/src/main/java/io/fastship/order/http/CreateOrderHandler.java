@@ -6,10 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import io.fastship.events.OrderCreated;
+import io.fastship.order.intake.OpenOrders;
 import io.fastship.order.intake.OrderIds;
 import io.fastship.order.intake.OrderPricing;
 import io.fastship.order.intake.OrderPublisher;
@@ -59,10 +61,13 @@ public final class CreateOrderHandler implements Handler {
     private final MeterRegistry metrics;
     private final Rejections rejections;
     private final Tracing tracing;
+    private final OpenOrders open;
 
     public CreateOrderHandler(OrderPublisher publisher, OrderQueries queries, OrderPricing pricing, OrderIds ids,
-                              Duration publishTimeout, Clock clock, MeterRegistry metrics, Tracing tracing) {
+                              OpenOrders open, Duration publishTimeout, Clock clock, MeterRegistry metrics,
+                              Tracing tracing) {
         this.tracing = tracing;
+        this.open = open;
         this.publisher = publisher;
         this.queries = queries;
         this.pricing = pricing;
@@ -197,8 +202,18 @@ public final class CreateOrderHandler implements Handler {
     }
 
     private CompletableFuture<Void> publish(Context ctx, OrderCreated event, io.opentelemetry.context.Context traced) {
+        OptionalLong wait = open.refusal();
+        if (wait.isPresent()) {
+            return CompletableFuture.failedFuture(rejections.reject("overloaded", Problem.of("overloaded",
+                    HttpStatus.SERVICE_UNAVAILABLE, "Too many orders in progress", open.open() + " orders accepted "
+                            + "here are not final yet, more than the pipeline can finish within half the order "
+                            + "deadline at its current pace; nothing was accepted. Retry after the delay."),
+                    Map.of("Retry-After", Long.toString(wait.getAsLong()))));
+        }
+        open.opened(event.getOrderId());
         return publisher.publish(event, traced).handle((metadata, error) -> {
             if (error != null) {
+                open.abandoned(event.getOrderId());
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
                 try (LogContext logs = LogContext.of(event.getOrderId(), Tracing.traceIdOf(Span.fromContext(traced)))) {
                     log.warn("Order {} not accepted: Kafka did not acknowledge it: {}", event.getOrderId(),

@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
+import io.fastship.events.OrderStatus;
 import io.fastship.events.OrderStatusChanged;
 import io.fastship.platform.failure.FailureClassifier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads {@code order-status} with {@code read_committed} (all partitions, no group) into {@link CommittedStatuses}
- * and tells {@code onCommitted} each order whose committed status arrived, which is what wakes waiting requests
+ * and tells {@code onCommitted} each order whose committed status arrived, with that status: what wakes waiting requests
  * and event streams: a status from a transaction that aborts is never read here, so no client ever sees it.
  */
 public final class CommittedStatusFeed implements AutoCloseable {
@@ -32,13 +33,14 @@ public final class CommittedStatusFeed implements AutoCloseable {
     private final Deserializer<OrderStatusChanged> values;
     private final String topic;
     private final CommittedStatuses statuses;
-    private final Consumer<String> onCommitted;
+    private final BiConsumer<String, OrderStatus> onCommitted;
     private final Clock clock;
     private final Thread thread;
     private volatile boolean running = true;
 
     public CommittedStatusFeed(KafkaConsumer<String, byte[]> consumer, Deserializer<OrderStatusChanged> values,
-                               String topic, CommittedStatuses statuses, Consumer<String> onCommitted, Clock clock) {
+                               String topic, CommittedStatuses statuses, BiConsumer<String, OrderStatus> onCommitted,
+                               Clock clock) {
         this.consumer = consumer;
         this.values = values;
         this.topic = topic;
@@ -120,7 +122,7 @@ public final class CommittedStatusFeed implements AutoCloseable {
         }
         statuses.committed(change.getOrderId(), change.getStatus(), clock.millis());
         try {
-            onCommitted.accept(change.getOrderId());
+            onCommitted.accept(change.getOrderId(), change.getStatus());
         } catch (RuntimeException e) {
             log.warn("Cannot notify the watchers of order {}: {}", change.getOrderId(), e.toString());
         }

@@ -43,7 +43,8 @@ class CommittedStatusFeedIT {
         Serde<OrderStatusChanged> values = clients.valueSerde(Topics.ORDER_STATUS);
 
         try (CommittedStatusFeed feed = new CommittedStatusFeed(clients.consumer(stack.uniqueName("group"),
-                "committed-feed-it", Map.of()), values.deserializer(), topic, statuses, woken::add, Clock.systemUTC()).start();
+                "committed-feed-it", Map.of()), values.deserializer(), topic, statuses, (orderId, status) -> woken.add(orderId),
+                Clock.systemUTC()).start();
              KafkaProducer<String, OrderStatusChanged> producer = transactional(stack, values)) {
             producer.initTransactions();
             // The feed assigns itself asynchronously (at the end of an empty topic): write until it reads.
