@@ -1,6 +1,7 @@
 package io.fastship.payment;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import io.fastship.events.OrderCreated;
 import io.fastship.platform.deadletter.DeadLetter;
@@ -11,6 +12,9 @@ import org.apache.kafka.common.serialization.Deserializer;
 
 /** Reading input records: poison becomes a dead letter, registry trouble is thrown (transient), orders validated. */
 final class PaymentDecoding {
+
+    /** Compiled once: {@code String.matches} compiles its pattern on every call, here once per order. */
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
     private PaymentDecoding() {
     }
@@ -48,7 +52,7 @@ final class PaymentDecoding {
         if (order.getTotalMinor() < 0) {
             return "totalMinor is negative: " + order.getTotalMinor();
         }
-        if (order.getCurrency() == null || !order.getCurrency().matches("[A-Z]{3}")) {
+        if (order.getCurrency() == null || !CURRENCY.matcher(order.getCurrency()).matches()) {
             return "currency is not an ISO-4217 code: '" + order.getCurrency() + "'";
         }
         return null;

