@@ -56,6 +56,11 @@ public final class ChaosCommand implements Callable<Integer> {
             description = "Every n-th order pays with a declining token, 0 for none (default: ${DEFAULT-VALUE}).")
     int declineEvery;
 
+    @Option(names = "--watch-every", defaultValue = "5", paramLabel = "N",
+            description = "A client watches every n-th accepted order over SSE and the audit checks it was told only "
+                    + "committed statuses; 0 for none (default: ${DEFAULT-VALUE}).")
+    int watchEvery;
+
     @Option(names = "--settle", defaultValue = "120s", description = "Longest wait for the flow to settle (default: ${DEFAULT-VALUE}).")
     String settle;
 
@@ -129,7 +134,7 @@ public final class ChaosCommand implements Callable<Integer> {
         }
         List<FaultAt> planned = noFaults ? List.of()
                 : faults.isEmpty() ? Scenario.defaultFaults() : faults.stream().map(FaultAt::parse).toList();
-        return new Scenario(new LoadSettings(rate, orders, skus, declineEvery, 256), planned, poison,
+        return new Scenario(new LoadSettings(rate, orders, skus, declineEvery, 256, watchEvery), planned, poison,
                 Fault.parseDuration(settle), Fault.parseDuration(timeoutGrace), namespace,
                 Fault.parseDuration(orderDeadline));
     }

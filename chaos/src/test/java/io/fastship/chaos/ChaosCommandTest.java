@@ -24,6 +24,8 @@ class ChaosCommandTest {
         assertThat(scenario.load().rate()).isEqualTo(50);
         assertThat(scenario.load().orders()).isEqualTo(300);
         assertThat(scenario.poison()).isEqualTo(2);
+        assertThat(scenario.load().watchEvery()).isEqualTo(5);
+        assertThat(ChaosCommand.parse("--watch-every", "0").load().watchEvery()).isZero();
     }
 
     @Test

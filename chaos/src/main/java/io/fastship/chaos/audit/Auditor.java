@@ -20,7 +20,7 @@ public final class Auditor {
      */
     public Auditor(Duration timeoutGrace, Duration orderDeadline) {
         this.checks = List.of(new StatusCheck(), new OutcomeCheck(), new LedgerCheck(), new StockCheck(),
-                new DeadLetterCheck(), new TimeoutCheck(timeoutGrace, orderDeadline));
+                new DeadLetterCheck(), new TimeoutCheck(timeoutGrace, orderDeadline), new ClientsCheck());
     }
 
     public Auditor(Duration timeoutGrace) {

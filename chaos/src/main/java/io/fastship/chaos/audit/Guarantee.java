@@ -12,7 +12,9 @@ public enum Guarantee {
     STOCK_CONSERVED("per SKU, initial units = available + reserved + sold, never negative"),
     DEAD_LETTERS_ONLY_POISON("the dead-letter topics received only the poison injected on purpose"),
     POISON_DEAD_LETTERED("every poison record injected reached a dead-letter topic"),
-    NO_TIMEOUT_WITH_OUTCOMES("no order was cancelled for timeout after both its outcomes were published");
+    NO_TIMEOUT_WITH_OUTCOMES("no order was cancelled for timeout after both its outcomes were published"),
+    CLIENTS_SAW_COMMITTED("every status a client was told is one committed on order-status, and a final status told is "
+            + "the committed final");
 
     private final String description;
 

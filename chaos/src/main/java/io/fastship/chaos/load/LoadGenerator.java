@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,10 +38,17 @@ public final class LoadGenerator {
     private final LoadSettings settings;
     private final List<AcceptedOrder> accepted = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Integer> refused = new ConcurrentHashMap<>();
+    private final Consumer<String> onAccepted;
 
     public LoadGenerator(List<String> orderUrls, LoadSettings settings) {
+        this(orderUrls, settings, orderId -> { });
+    }
+
+    /** @param onAccepted told each accepted order id at once (e.g. to watch it); runs on HTTP threads, must not block */
+    public LoadGenerator(List<String> orderUrls, LoadSettings settings, Consumer<String> onAccepted) {
         this.orderUrls = List.copyOf(orderUrls);
         this.settings = settings;
+        this.onAccepted = onAccepted;
     }
 
     /** The request body of the n-th order: one line of one unit; the server prices it from the catalog. */
@@ -107,6 +115,7 @@ public final class LoadGenerator {
                 refused.merge("202 without orderId", 1, Integer::sum);
             } else {
                 accepted.add(new AcceptedOrder(orderId, Instant.now()));
+                onAccepted.accept(orderId);
             }
         } catch (java.io.IOException e) {
             refused.merge("202 not JSON", 1, Integer::sum);

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import io.fastship.chaos.audit.AcceptedOrder;
 import io.fastship.chaos.audit.AuditResult;
+import io.fastship.chaos.audit.ClientsTold;
 import io.fastship.chaos.audit.DeadLetterSeen;
 import io.fastship.chaos.audit.Guarantee;
 import io.fastship.chaos.audit.Violation;
@@ -43,7 +44,7 @@ public final class ReportBuilder {
             windowOfOrder.put(order.orderId(), index);
             ordersByWindow.get(index).add(order);
         }
-        long[][] counts = new long[sorted.size() + 1][7];
+        long[][] counts = new long[sorted.size() + 1][8];
         for (Violation violation : result.violations()) {
             Integer index = violation.orderId() == null ? null : windowOfOrder.get(violation.orderId());
             int row = index == null ? sorted.size() : index;
@@ -60,17 +61,24 @@ public final class ReportBuilder {
             rows.add(row(sorted.get(i), ordersByWindow.get(i), counts[i], result, i == 0 ? null : threshold));
         }
         WindowRow totals = totals(rows, counts[sorted.size()]);
+        ClientsTold told = result.input().clients();
+        ClientsLine clients = new ClientsLine(told.watched().size(), told.sawFinal(), told.told().size(),
+                totals.toldUncommitted());
         return new AuditReport(rows, totals, result.countsByGuarantee(), AuditReport.describe(result.violations()),
-                rejectedByHttp, result.passed());
+                rejectedByHttp, clients, result.passed());
     }
 
-    /** Columns of the counts: 0 lost, 1 duplicated, 2 charges, 3 unexpected dead letters, 4 other, 5 units, 6 letters. */
+    /**
+     * Columns of the counts: 0 lost, 1 duplicated, 2 charges, 3 unexpected dead letters, 4 other, 5 units, 6 letters,
+     * 7 statuses told uncommitted.
+     */
     private static int column(Violation violation) {
         return switch (violation.guarantee()) {
             case FINAL_STATUS -> 0;
             case STATUS_ONCE, PAYMENT_ONCE, INVENTORY_ONCE -> 1;
             case LEDGER -> 2;
             case DEAD_LETTERS_ONLY_POISON -> 3;
+            case CLIENTS_SAW_COMMITTED -> 7;
             default -> 4;
         };
     }
@@ -108,8 +116,10 @@ public final class ReportBuilder {
         long finals = orders.stream().filter(o -> result.finals().first(o.orderId()).isPresent()).count();
         long recover = threshold == null ? 0 : recovery(window, orders, result, threshold);
         long timeouts = orders.stream().filter(o -> result.timedOut(o.orderId())).count();
+        Set<String> watchedIds = result.input().clients().watched();
+        long watched = orders.stream().filter(o -> watchedIds.contains(o.orderId())).count();
         return new WindowRow(window.label(), orders.size(), finals, counts[0], counts[1], counts[2], counts[5],
-                counts[6], counts[3], counts[4], timeouts, recover);
+                counts[6], counts[3], counts[4], watched, counts[7], timeouts, recover);
     }
 
     /** From the fault to the first order after which every order of the window finished within the threshold. */
@@ -132,7 +142,7 @@ public final class ReportBuilder {
     }
 
     private static WindowRow totals(List<WindowRow> rows, long[] unplaced) {
-        long[] sum = new long[10];
+        long[] sum = new long[12];
         long recover = 0;
         for (WindowRow row : rows) {
             sum[0] += row.accepted();
@@ -145,10 +155,12 @@ public final class ReportBuilder {
             sum[7] += row.unexpectedDeadLetters();
             sum[8] += row.otherViolations();
             sum[9] += row.timeouts();
+            sum[10] += row.watched();
+            sum[11] += row.toldUncommitted();
             recover = row.recoverMs() < 0 || recover < 0 ? -1 : Math.max(recover, row.recoverMs());
         }
         return new WindowRow("total", sum[0], sum[1], sum[2] + unplaced[0], sum[3] + unplaced[1],
-                sum[4] + unplaced[2], sum[5] + unplaced[5], sum[6], sum[7] + unplaced[3], sum[8] + unplaced[4], sum[9],
-                recover);
+                sum[4] + unplaced[2], sum[5] + unplaced[5], sum[6], sum[7] + unplaced[3], sum[8] + unplaced[4],
+                sum[10], sum[11] + unplaced[7], sum[9], recover);
     }
 }

@@ -16,7 +16,8 @@ import io.fastship.chaos.audit.Guarantee;
 public final class ReportPrinter {
 
     private static final String[] HEADERS = {"window", "accepted", "final", "lost", "duplicated", "charge mismatch",
-            "stock drift", "dead letters", "unexpected DLQ", "other", "timeouts", "recovered in"};
+            "stock drift", "dead letters", "unexpected DLQ", "other", "watched", "told uncommitted", "timeouts",
+            "recovered in"};
 
     private ReportPrinter() {
     }
@@ -50,6 +51,7 @@ public final class ReportPrinter {
                     .append(entry.getValue() == 0 ? "" : entry.getValue() + " x  ").append(entry.getKey().description())
                     .append('\n');
         }
+        out.append("  (").append(report.clients().describe()).append(")\n");
         if (report.rejectedByHttp() > 0) {
             out.append("  (").append(report.rejectedByHttp()).append(" order requests were refused over HTTP; "
                     + "a refusal is an honest answer, not a loss)\n");
@@ -74,7 +76,7 @@ public final class ReportPrinter {
     private static String[] cells(WindowRow row) {
         return new String[] {row.window(), n(row.accepted()), n(row.finals()), n(row.lost()), n(row.duplicated()),
                 n(row.chargeMismatches()), n(row.stockDrift()), n(row.deadLetters()), n(row.unexpectedDeadLetters()),
-                n(row.otherViolations()), n(row.timeouts()), row.recoverMs() < 0 ? "not recovered"
+                n(row.otherViolations()), n(row.watched()), n(row.toldUncommitted()), n(row.timeouts()), row.recoverMs() < 0 ? "not recovered"
                         : String.format(java.util.Locale.ROOT, "%.1fs", row.recoverMs() / 1000.0)};
     }
 

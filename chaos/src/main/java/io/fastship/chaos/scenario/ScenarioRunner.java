@@ -14,8 +14,10 @@ import java.util.concurrent.TimeUnit;
 import io.fastship.chaos.audit.AuditInput;
 import io.fastship.chaos.audit.AuditResult;
 import io.fastship.chaos.audit.Auditor;
+import io.fastship.chaos.audit.ClientsTold;
 import io.fastship.chaos.http.GatewayLedger;
 import io.fastship.chaos.http.InventoryStock;
+import io.fastship.chaos.load.ClientWatcher;
 import io.fastship.chaos.load.LoadGenerator;
 import io.fastship.chaos.load.LoadResult;
 import io.fastship.chaos.load.PoisonInjector;
@@ -59,43 +61,60 @@ public final class ScenarioRunner {
             thread.setDaemon(true);
             return thread;
         });
-        LoadResult load;
-        try {
-            List<ScheduledFuture<?>> fired = new ArrayList<>();
-            for (FaultAt fault : planned) {
-                fired.add(scheduler.schedule(() -> fire(fault, windows, orders), fault.at().toMillis(),
-                        TimeUnit.MILLISECONDS));
+        // The clients keep watching through the faults and the settling, until told a final status or the audit ends.
+        try (ClientWatcher watcher = new ClientWatcher(endpoints.orderUrls(), scenario.load().watchEvery())) {
+            LoadResult load;
+            try {
+                List<ScheduledFuture<?>> fired = new ArrayList<>();
+                for (FaultAt fault : planned) {
+                    fired.add(scheduler.schedule(() -> fire(fault, windows, orders), fault.at().toMillis(),
+                            TimeUnit.MILLISECONDS));
+                }
+                load = new LoadGenerator(endpoints.orderUrls(), scenario.load(), watcher::accepted).run();
+                for (ScheduledFuture<?> future : fired) {
+                    future.get();
+                }
+                Duration faultsOver = planned.stream().map(FaultAt::endsAt).max(Duration::compareTo)
+                        .orElse(Duration.ZERO);
+                sleepUntil(start.plus(faultsOver));
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("a fault could not be fired: " + e.getCause().getMessage(),
+                        e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } finally {
+                scheduler.shutdownNow();
             }
-            load = new LoadGenerator(endpoints.orderUrls(), scenario.load()).run();
-            for (ScheduledFuture<?> future : fired) {
-                future.get();
-            }
-            Duration faultsOver = planned.stream().map(FaultAt::endsAt).max(Duration::compareTo).orElse(Duration.ZERO);
-            sleepUntil(start.plus(faultsOver));
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("a fault could not be fired: " + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } finally {
-            scheduler.shutdownNow();
+            AuditResult result = settleAndAudit(load, poison, scenario, watcher);
+            return ReportBuilder.build(result, List.copyOf(windows), load.refusedCount());
         }
-        AuditResult result = settleAndAudit(load, poison, scenario);
-        return ReportBuilder.build(result, List.copyOf(windows), load.refusedCount());
     }
 
     /** Audits the orders of a finished load, again and again until it passes or {@code settle} is up. */
     public AuditResult settleAndAudit(LoadResult load, Set<String> poison, Scenario scenario) {
+        return settleAndAudit(load, poison, scenario, null);
+    }
+
+    /**
+     * As {@link #settleAndAudit(LoadResult, Set, Scenario)}, judging also what the watching clients were told; a
+     * passing audit counts as settled only once every watching client was told a final status (or settle is up).
+     */
+    public AuditResult settleAndAudit(LoadResult load, Set<String> poison, Scenario scenario, ClientWatcher watcher) {
         Auditor auditor = new Auditor(scenario.timeoutGrace(), scenario.orderDeadline());
         EvidenceReader reader = new EvidenceReader(endpoints.bootstrapServers(), endpoints.schemaRegistryUrl(),
                 scenario.namespace(), READ_TIMEOUT, endpoints.clientSettings());
         Instant deadline = Instant.now().plus(scenario.settle());
         while (true) {
             AuditResult result;
+            // Counted, then snapshotted, then the topics read: a status rightly told was committed before the read,
+            // and none unfinished at the count means the snapshot is all the clients will ever be told.
+            int unfinished = watcher == null ? 0 : watcher.unfinished();
+            ClientsTold told = watcher == null ? ClientsTold.NONE : watcher.told();
             try {
                 result = auditor.audit(new AuditInput(reader.read(), load.accepted(), poison,
                         endpoints.gatewayUrl().map(GatewayLedger::new),
-                        endpoints.inventoryUrl().map(InventoryStock::new)));
+                        endpoints.inventoryUrl().map(InventoryStock::new), told));
             } catch (RuntimeException e) {
                 if (Instant.now().isAfter(deadline)) {
                     throw e;
@@ -104,8 +123,13 @@ public final class ScenarioRunner {
                 sleepUntil(Instant.now().plus(AUDIT_EVERY));
                 continue;
             }
-            if (result.passed() || Instant.now().isAfter(deadline)) {
+            if ((result.passed() && unfinished == 0) || Instant.now().isAfter(deadline)) {
                 return result;
+            }
+            if (result.passed()) {
+                log.info("Audit passes; waiting for {} watching clients to be told a final status", unfinished);
+                sleepUntil(Instant.now().plus(AUDIT_EVERY));
+                continue;
             }
             log.info("Not settled yet: {} violations, e.g. {}", result.violations().size(),
                     result.violations().get(0).describe());

@@ -81,6 +81,24 @@ class ReportBuilderTest {
     }
 
     @Test
+    void watchedOrdersAndUncommittedStatusesToldCountInTheirOrdersWindow() {
+        Story story = new Story().seed("SKU-1", 100).confirmed("o-1", "SKU-1", 1, 100).told("o-1", "CONFIRMED");
+        FaultWindow pause = new FaultWindow("85s order-1 pause 45s", story.tick());
+        story.confirmed("o-2", "SKU-1", 1, 100).told("o-2", "PENDING").told("o-2", "CONFIRMED");
+
+        AuditReport report = ReportBuilder.build(story.audit(), List.of(new FaultWindow("baseline", Story.T0), pause), 0);
+
+        assertThat(report.rows()).extracting(WindowRow::watched).containsExactly(1L, 1L);
+        assertThat(report.rows()).extracting(WindowRow::toldUncommitted).containsExactly(0L, 1L);
+        assertThat(report.rows().get(1).violations()).isEqualTo(1);
+        assertThat(report.totals().toldUncommitted()).isEqualTo(1);
+        assertThat(report.clients()).isEqualTo(new io.fastship.chaos.report.ClientsLine(2, 2, 3, 1));
+        assertThat(ReportPrinter.table(report)).contains("told uncommitted")
+                .contains("clients watched 2 orders (2 told their final), were told 3 statuses, 1 uncommitted")
+                .contains("VIOLATED  CLIENTS_SAW_COMMITTED");
+    }
+
+    @Test
     void theReportIsWrittenAsJson(@TempDir Path dir) throws Exception {
         Story story = new Story().seed("SKU-1", 100).confirmed("o-1", "SKU-1", 1, 100);
         AuditReport report = ReportBuilder.build(story.audit(), List.of(new FaultWindow("baseline", Story.T0)), 0);

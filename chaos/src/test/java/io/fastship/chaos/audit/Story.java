@@ -40,6 +40,8 @@ final class Story {
     private final Map<String, Ledger.Entry> ledger = new HashMap<>();
     private final Map<String, StockLevels.Level> levels = new HashMap<>();
     private final Map<String, OrderCreated> byId = new HashMap<>();
+    private final Set<String> watched = new HashSet<>();
+    private final List<Told> told = new ArrayList<>();
     private boolean withLedger;
     private boolean withLevels;
 
@@ -145,12 +147,19 @@ final class Story {
         return this;
     }
 
+    /** A watching client was told {@code status} of the order now. */
+    Story told(String orderId, String status) {
+        watched.add(orderId);
+        told.add(new Told(orderId, status, tick()));
+        return this;
+    }
+
     AuditInput input() {
         Evidence evidence = new Evidence(orders, statuses, payments, inventory, stock, deadLetters, Map.of());
         Ledger books = orderId -> ledger.getOrDefault(orderId, new Ledger.Entry(0, 0));
         StockLevels counts = sku -> Optional.ofNullable(levels.get(sku));
         return new AuditInput(evidence, accepted, poison, withLedger ? Optional.of(books) : Optional.empty(),
-                withLevels ? Optional.of(counts) : Optional.empty());
+                withLevels ? Optional.of(counts) : Optional.empty(), new ClientsTold(watched, told));
     }
 
     AuditResult audit() {
