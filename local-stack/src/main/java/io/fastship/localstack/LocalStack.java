@@ -233,8 +233,12 @@ public final class LocalStack implements AutoCloseable {
         GatewayEnv.add(kind, name, port, options, running.get(ServiceKind.GATEWAY), env);
         Path logFile = options.dataDir().resolve("logs").resolve(name + ".log");
         String classpath = ModuleClasspath.of(options.repositoryRoot(), kind.module());
+        // A fixed, pre-touched heap, as servers are run: its memory is the process's from the start, so RSS over a
+        // long run shows what grows outside the heap (RocksDB, buffers, threads) instead of the heap being grown
+        // from -Xms (payment's RSS rose 17% in a 1M-order soak, nearly all of it early, as its heap grew from 64m).
         return new ServiceProcess.Spec(kind, name, port, classpath, env,
-                List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"),
+                List.of("-Xms384m", "-Xmx384m", "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC",
+                        "-XX:+ExitOnOutOfMemoryError"),
                 logFile, options.console());
     }
 

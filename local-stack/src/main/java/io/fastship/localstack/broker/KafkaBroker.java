@@ -225,7 +225,10 @@ public final class KafkaBroker implements AutoCloseable {
     private static List<String> javaCommand(String classpath, String maxHeap) {
         List<String> command = new ArrayList<>();
         command.add(ChildJvm.javaExecutable());
+        // -Xms = -Xmx as Kafka's own start script sets it, and pre-touched, so RSS is flat from the start.
+        command.add("-Xms" + maxHeap);
         command.add("-Xmx" + maxHeap);
+        command.add("-XX:+AlwaysPreTouch");
         command.add("-XX:+UseG1GC");
         command.add("-XX:MaxGCPauseMillis=20");
         command.add("-Djava.awt.headless=true");
