@@ -17,13 +17,4 @@ public record ChargeRecord(String chargeId, String idempotencyKey, String orderI
         return new ChargeRecord(chargeId, idempotencyKey, orderId, amountMinor, currency, REFUNDED, declineReason,
                 newRefundId);
     }
-
-    /** Money this charge moved and kept. */
-    long capturedMinor() {
-        return SUCCEEDED.equals(status) || REFUNDED.equals(status) ? amountMinor : 0;
-    }
-
-    long refundedMinor() {
-        return REFUNDED.equals(status) ? amountMinor : 0;
-    }
 }

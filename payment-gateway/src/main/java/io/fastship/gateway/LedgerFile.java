@@ -1,5 +1,6 @@
 package io.fastship.gateway;
 
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,10 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 /**
  * The ledger on disk: one JSON line per charge state, appended and flushed before the gateway answers, so a
@@ -19,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class LedgerFile implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectReader RECORD = JSON.readerFor(ChargeRecord.class);
 
     private final Path path;
     private final BufferedWriter out;
@@ -45,21 +47,23 @@ public final class LedgerFile implements AutoCloseable {
         return new LedgerFile(null, null);
     }
 
-    List<ChargeRecord> load() {
-        List<ChargeRecord> records = new ArrayList<>();
+    /**
+     * Hands every line to {@code each}, oldest first, reading line by line: a soak's ledger has millions, which
+     * read whole (lines and records at once) would take several times the memory of the ledger they make.
+     */
+    void forEach(Consumer<ChargeRecord> each) {
         if (path == null) {
-            return records;
+            return;
         }
-        try {
-            for (String line : Files.readAllLines(path, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (!line.isBlank()) {
-                    records.add(JSON.readValue(line, ChargeRecord.class));
+                    each.accept(RECORD.readValue(line));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the gateway ledger " + path, e);
         }
-        return records;
     }
 
     void append(ChargeRecord charge) {
