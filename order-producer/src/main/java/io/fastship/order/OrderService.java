@@ -6,15 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 import io.fastship.events.OrderCreated;
-import io.fastship.events.OrderStatus;
 import io.fastship.order.catalog.CatalogReadModel;
 import io.fastship.order.health.KafkaHealth;
 import io.fastship.order.http.ApiKeyAuth;
 import io.fastship.order.http.CreateOrderHandler;
-import io.fastship.order.intake.OpenOrders;
 import io.fastship.order.http.GetOrderHandler;
 import io.fastship.order.http.OrderEventsHandler;
 import io.fastship.order.http.OrderRoutes;
+import io.fastship.order.intake.OpenOrders;
 import io.fastship.order.intake.OrderIds;
 import io.fastship.order.intake.OrderPricing;
 import io.fastship.order.intake.OrderPublisher;
@@ -27,6 +26,7 @@ import io.fastship.order.query.RemoteOrders;
 import io.fastship.order.view.OrderOutcomeMetrics;
 import io.fastship.order.view.OrderSaga;
 import io.fastship.order.view.OrderTopology;
+import io.fastship.order.view.OrderView;
 import io.fastship.order.view.OrderViewSerde;
 import io.fastship.platform.runtime.FatalExit;
 import io.fastship.platform.runtime.ServiceRuntime;
@@ -138,7 +138,7 @@ public final class OrderService implements AutoCloseable {
                 config.service().instanceId() + "-committed-status", Map.of()),
                 runtime.topics().orderStatus().valueSerde().deserializer(), runtime.topics().orderStatus().name(),
                 locator.committed(), (orderId, status) -> {
-                    if (status == OrderStatus.CONFIRMED || status == OrderStatus.CANCELLED) {
+                    if (OrderView.isFinal(status)) {
                         open.finished(orderId);
                     }
                     if (watchers.watching(orderId) && locator.locate(orderId, true) instanceof OrderLocator.Local local) {

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads {@code order-status} with {@code read_committed} (all partitions, no group) into {@link CommittedStatuses}
- * and tells {@code onCommitted} each order whose committed status arrived, with that status: what wakes waiting requests
- * and event streams: a status from a transaction that aborts is never read here, so no client ever sees it.
+ * and tells {@code onCommitted} each order whose committed status arrived, and that status. This is what wakes waiting
+ * requests and event streams: a status from a transaction that aborts is never read here, so no client ever sees it.
  */
 public final class CommittedStatusFeed implements AutoCloseable {
 

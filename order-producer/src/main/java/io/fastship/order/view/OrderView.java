@@ -38,6 +38,11 @@ public record OrderView(String orderId, String customerId, String currency, List
 
     /** CONFIRMED and CANCELLED never change again. */
     public boolean isFinal() {
+        return isFinal(status);
+    }
+
+    /** Whether {@code status} is one that never changes again (CONFIRMED, CANCELLED). */
+    public static boolean isFinal(OrderStatus status) {
         return status == OrderStatus.CONFIRMED || status == OrderStatus.CANCELLED;
     }
 
