@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import io.fastship.chaos.audit.DeadLetterSeen;
 import io.fastship.chaos.audit.Evidence;
@@ -59,27 +61,45 @@ public final class EvidenceReader {
 
     public Evidence read() {
         Map<String, Integer> undecodable = new HashMap<>();
-        return new Evidence(read(Topics.ORDERS, undecodable), read(Topics.ORDER_STATUS, undecodable),
-                read(Topics.PAYMENTS, undecodable), read(Topics.INVENTORY, undecodable),
-                read(Topics.STOCK, undecodable), deadLetters(), undecodable);
+        Map<String, Consumer<ConsumerRecord<byte[], byte[]>>> sinks = new LinkedHashMap<>();
+        List<Deserializer<?>> deserializers = new ArrayList<>();
+        try {
+            var orders = collect(Topics.ORDERS, undecodable, sinks, deserializers);
+            var statuses = collect(Topics.ORDER_STATUS, undecodable, sinks, deserializers);
+            var payments = collect(Topics.PAYMENTS, undecodable, sinks, deserializers);
+            var inventory = collect(Topics.INVENTORY, undecodable, sinks, deserializers);
+            var stock = collect(Topics.STOCK, undecodable, sinks, deserializers);
+            List<DeadLetterSeen> letters = new ArrayList<>();
+            for (String topic : deadLetterTopics()) {
+                sinks.put(topic, record -> letters.add(new DeadLetterSeen(topic, text(record.key()),
+                        header(record, "dlq.source.topic"), header(record, "dlq.error.message"),
+                        Instant.ofEpochMilli(record.timestamp()))));
+            }
+            reader.readAll(sinks);
+            return new Evidence(orders, statuses, payments, inventory, stock, letters, undecodable);
+        } finally {
+            deserializers.forEach(Deserializer::close);
+        }
     }
 
-    private <V extends SpecificRecord> List<Seen<V>> read(Topic<V> base, Map<String, Integer> undecodable) {
+    /** Registers the sink that decodes {@code base}'s records; the list it returns is filled by the read. */
+    private <V extends SpecificRecord> List<Seen<V>> collect(Topic<V> base, Map<String, Integer> undecodable,
+            Map<String, Consumer<ConsumerRecord<byte[], byte[]>>> sinks, List<Deserializer<?>> deserializers) {
         Topic<V> topic = base.inNamespace(namespace);
         List<Seen<V>> seen = new ArrayList<>();
         Map<String, Object> registry = new HashMap<>(registrySettings);
         registry.put("schema.registry.url", schemaRegistryUrl);
-        try (Deserializer<V> values = AvroSerdes.specific(topic.valueType(), registry, false).deserializer()) {
-            reader.readAll(topic.name(), record -> {
-                V value = decode(values, record);
-                if (value == null) {
-                    undecodable.merge(topic.name(), 1, Integer::sum);
-                } else {
-                    seen.add(new Seen<>(text(record.key()), value, record.partition(), record.offset(),
-                            Instant.ofEpochMilli(record.timestamp())));
-                }
-            });
-        }
+        Deserializer<V> values = AvroSerdes.specific(topic.valueType(), registry, false).deserializer();
+        deserializers.add(values);
+        sinks.put(topic.name(), record -> {
+            V value = decode(values, record);
+            if (value == null) {
+                undecodable.merge(topic.name(), 1, Integer::sum);
+            } else {
+                seen.add(new Seen<>(text(record.key()), value, record.partition(), record.offset(),
+                        Instant.ofEpochMilli(record.timestamp())));
+            }
+        });
         return seen;
     }
 
@@ -105,16 +125,6 @@ public final class EvidenceReader {
             }
         }
         return false;
-    }
-
-    private List<DeadLetterSeen> deadLetters() {
-        List<DeadLetterSeen> letters = new ArrayList<>();
-        for (String topic : deadLetterTopics()) {
-            reader.readAll(topic, record -> letters.add(new DeadLetterSeen(topic, text(record.key()),
-                    header(record, "dlq.source.topic"), header(record, "dlq.error.message"),
-                    Instant.ofEpochMilli(record.timestamp()))));
-        }
-        return letters;
     }
 
     /** The dead-letter topics of this namespace: {@code <service>.dlq}, as the services create them. */
