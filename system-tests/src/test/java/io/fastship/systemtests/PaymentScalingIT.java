@@ -37,12 +37,12 @@ class PaymentScalingIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void aThousandOrdersOnThreePaymentInstancesAllReachAFinalStatusAndEveryInstanceWorks(LocalStack stack) {
+    void fourHundredOrdersOnThreePaymentInstancesAllReachAFinalStatusAndEveryInstanceWorks(LocalStack stack) {
         scalePaymentsTo(stack, 3);
         List<ServiceProcess> payments = stack.instances(ServiceKind.PAYMENT);
         Map<String, Double> processedBefore = processedByInstance(payments);
 
-        List<String> orderIds = orders(stack).placeAll(bodies("scale", 1000), 16);
+        List<String> orderIds = orders(stack).placeAll(bodies("scale", 400), 16);
 
         Map<String, List<OrderStatus>> statuses = awaitFinalStatuses(stack, Set.copyOf(orderIds));
         assertThat(statuses.values()).allSatisfy(s -> assertThat(s).containsExactly(OrderStatus.PENDING, OrderStatus.CONFIRMED));
