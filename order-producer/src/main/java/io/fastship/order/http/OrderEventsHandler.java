@@ -119,7 +119,7 @@ public final class OrderEventsHandler implements Handler {
         });
     }
 
-    /** Sends a view unless a newer or equal one was already sent, and closes the stream after a final one. */
+    /** Sends a view unless one of its version or newer was already sent, and closes the stream after a final one. */
     private static final class LatestSent {
         private final SseClient client;
         private OrderView last;
@@ -129,7 +129,8 @@ public final class OrderEventsHandler implements Handler {
         }
 
         synchronized void send(OrderView view) {
-            if (client.terminated() || (last != null && (view.equals(last) || isOlder(view, last)))) {
+            // Same version, same change: the local store's read and the committed feed can each hand it over once.
+            if (client.terminated() || (last != null && (view.version() <= last.version() || isOlder(view, last)))) {
                 return;
             }
             last = view;
