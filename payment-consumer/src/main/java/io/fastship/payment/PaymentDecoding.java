@@ -1,11 +1,11 @@
 package io.fastship.payment;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import io.fastship.events.OrderCreated;
 import io.fastship.platform.deadletter.DeadLetter;
 import io.fastship.platform.failure.FailureClassifier;
+import io.fastship.schemas.CurrencyCodes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -14,7 +14,6 @@ import org.apache.kafka.common.serialization.Deserializer;
 final class PaymentDecoding {
 
     /** Compiled once: {@code String.matches} compiles its pattern on every call, here once per order. */
-    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
     private PaymentDecoding() {
     }
@@ -52,7 +51,7 @@ final class PaymentDecoding {
         if (order.getTotalMinor() < 0) {
             return "totalMinor is negative: " + order.getTotalMinor();
         }
-        if (order.getCurrency() == null || !CURRENCY.matcher(order.getCurrency()).matches()) {
+        if (!CurrencyCodes.isIso4217(order.getCurrency())) {
             return "currency is not an ISO-4217 code: '" + order.getCurrency() + "'";
         }
         return null;

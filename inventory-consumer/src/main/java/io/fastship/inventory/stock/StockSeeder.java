@@ -11,6 +11,7 @@ import io.fastship.events.StockAdjusted;
 import io.fastship.platform.config.ConfigException;
 import io.fastship.platform.config.Env;
 import io.fastship.platform.config.KafkaConnection;
+import io.fastship.schemas.CurrencyCodes;
 import io.fastship.schemas.Topics;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -79,12 +80,7 @@ public final class StockSeeder implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--price-minor must be >= 0, was "
                     + priceMinor);
         }
-        try {
-            if (!currency.matches("[A-Z]{3}")) {
-                throw new IllegalArgumentException();
-            }
-            java.util.Currency.getInstance(currency);
-        } catch (IllegalArgumentException e) {
+        if (!CurrencyCodes.isIso4217(currency)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--currency must be an ISO-4217 code like "
                     + "EUR, was '" + currency + "'");
         }
