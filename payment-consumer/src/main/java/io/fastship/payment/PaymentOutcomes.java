@@ -1,8 +1,5 @@
 package io.fastship.payment;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import io.fastship.events.PaymentEvent;
-import io.fastship.schemas.TopicSettings;
 
 /**
  * What this instance has emitted per order, for the partitions it owns: the last committed {@link PaymentEvent}
@@ -39,11 +35,6 @@ public final class PaymentOutcomes implements AutoCloseable {
         this.stateDir = stateDir;
         this.retention = retention;
         this.clock = clock;
-    }
-
-    /** Outcomes in a fresh temporary directory, kept as long as the order topics keep events (for tests). */
-    public PaymentOutcomes() {
-        this(temporaryDirectory(), TopicSettings.events().retention(), Clock.systemUTC());
     }
 
     /** Where a restore puts what it reads. */
@@ -123,14 +114,6 @@ public final class PaymentOutcomes implements AutoCloseable {
         OutcomeStore previous = partitions.put(partition, store);
         if (previous != null) {
             previous.close();
-        }
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("fastship-payment-outcomes");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -3,14 +3,25 @@ package io.fastship.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
 import io.fastship.events.PaymentEvent;
 import io.fastship.events.PaymentStatus;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PaymentOutcomesTest {
+
+    @TempDir
+    Path stateDir;
+
+    private PaymentOutcomes outcomes() {
+        return new PaymentOutcomes(stateDir, Duration.ofDays(7), Clock.systemUTC());
+    }
 
     private static PaymentEvent event(String orderId, PaymentStatus status) {
         return PaymentEvent.newBuilder().setEventId("e").setOrderId(orderId).setStatus(status).setAmountMinor(1)
@@ -19,7 +30,7 @@ class PaymentOutcomesTest {
 
     @Test
     void stagedWritesAreSeenByTheirStageButByNobodyElseUntilCommitted() {
-        PaymentOutcomes outcomes = new PaymentOutcomes();
+        PaymentOutcomes outcomes = outcomes();
         outcomes.restored(0, Map.of("old", event("old", PaymentStatus.DECLINED)));
         PaymentOutcomes.Stage stage = outcomes.stage(0);
 
@@ -35,7 +46,7 @@ class PaymentOutcomesTest {
 
     @Test
     void anAbandonedStageLeavesNoTrace() {
-        PaymentOutcomes outcomes = new PaymentOutcomes();
+        PaymentOutcomes outcomes = outcomes();
         outcomes.restored(1, Map.of());
 
         outcomes.stage(1).put(event("aborted", PaymentStatus.AUTHORIZED));
@@ -45,7 +56,7 @@ class PaymentOutcomesTest {
 
     @Test
     void aCommitAfterThePartitionWasRevokedAndRestoredDoesNotWriteIntoTheNewState() {
-        PaymentOutcomes outcomes = new PaymentOutcomes();
+        PaymentOutcomes outcomes = outcomes();
         outcomes.restored(2, Map.of());
         PaymentOutcomes.Stage stale = outcomes.stage(2);
         stale.put(event("late", PaymentStatus.AUTHORIZED));

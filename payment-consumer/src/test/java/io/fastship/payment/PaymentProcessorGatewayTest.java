@@ -3,6 +3,7 @@ package io.fastship.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +38,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Uncertain is not declined: what the processor emits when the gateway times out after charging, cannot be
@@ -50,12 +52,13 @@ class PaymentProcessorGatewayTest {
 
     private final FlakyGateway gateway = new FlakyGateway();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final PaymentOutcomes outcomes = new PaymentOutcomes();
+    private final PaymentOutcomes outcomes;
     private final Map<String, Object> values = new HashMap<>();
     private final Map<String, PaymentEvent> emitted = new HashMap<>();
     private final PaymentProcessor processor;
 
-    PaymentProcessorGatewayTest() {
+    PaymentProcessorGatewayTest(@TempDir Path stateDir) {
+        outcomes = new PaymentOutcomes(stateDir, Duration.ofDays(7), Clock.systemUTC());
         outcomes.restored(0, Map.of());
         PaymentCodecs codecs = new PaymentCodecs(TOPICS,
                 (topic, bytes) -> (OrderCreated) values.get(new String(bytes, StandardCharsets.UTF_8)),
