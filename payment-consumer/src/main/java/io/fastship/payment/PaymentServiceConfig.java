@@ -24,11 +24,10 @@ import io.fastship.schemas.access.ServiceAccess;
  * @param taskGrouping      {@code PAYMENT_TASK_GROUPING}: {@code key} (default: orders processed in parallel, each
  *                          order's records in order) or {@code partition} (each partition number sequentially)
  * @param maxPollRecords    {@code PAYMENT_MAX_POLL_RECORDS}: records per poll, so per transaction at most
- * @param fetchMaxWait      {@code PAYMENT_FETCH_MAX_WAIT}: how long the broker may hold a fetch to fill it (default 0:
- *                          answer at once). Every poll is a transaction, so a wait (e.g. 50ms) means fewer, fuller
- *                          transactions; payment runs beside inventory, not before it, so it should add nothing to
- *                          an order's end-to-end time. Off by default: on the shared 2-core machine the bench could
- *                          not tell its effect from the noise (commits under load already batch the polls)
+ * @param fetchMaxWait      {@code PAYMENT_FETCH_MAX_WAIT}: how long the broker may hold a fetch to fill it (default
+ *                          100ms; 0 = answer at once). Every poll is a transaction, so a wait means fewer, fuller
+ *                          transactions; payment runs beside inventory, not before it, so it adds nothing to an
+ *                          order's end-to-end time (the bench's A/B at 50/s: payment 3.35 to 1.10 ms per order)
  * @param batchDeadline     {@code PAYMENT_BATCH_DEADLINE}: no new record of a batch starts after this
  * @param transactionTimeout {@code PAYMENT_TRANSACTION_TIMEOUT}: how long a crashed instance's open transaction
  *                          blocks its partitions before the broker aborts it
@@ -57,6 +56,7 @@ public record PaymentServiceConfig(ServiceSettings service, String groupProtocol
     public static final String TASK_GROUPING = "PAYMENT_TASK_GROUPING";
     public static final String GATEWAY_URL = "PAYMENT_GATEWAY_URL";
     public static final String FETCH_MAX_WAIT = "PAYMENT_FETCH_MAX_WAIT";
+    static final Duration DEFAULT_FETCH_MAX_WAIT = Duration.ofMillis(100);
 
     public PaymentServiceConfig {
         Objects.requireNonNull(service, "service");
@@ -143,7 +143,7 @@ public record PaymentServiceConfig(ServiceSettings service, String groupProtocol
 
     /** Zero turns the wait off; above 500ms the poll timeout, not the batch, would decide. */
     private static Duration fetchMaxWait(Env env) {
-        Duration wait = env.duration(FETCH_MAX_WAIT, Duration.ZERO);
+        Duration wait = env.duration(FETCH_MAX_WAIT, DEFAULT_FETCH_MAX_WAIT);
         if (wait.isNegative() || wait.compareTo(Duration.ofMillis(500)) > 0) {
             throw new ConfigException(FETCH_MAX_WAIT, "must be between 0 and 500ms, was " + wait);
         }

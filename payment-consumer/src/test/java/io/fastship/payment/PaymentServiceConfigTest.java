@@ -40,7 +40,7 @@ class PaymentServiceConfigTest {
         assertThat(config.service().topicPartitions()).isEqualTo(6);
         assertThat(config.taskGrouping()).isEqualTo(TaskGrouping.PER_KEY);
         assertThat(config.processingThreads()).isEqualTo(32);
-        assertThat(config.fetchMaxWait()).isZero();
+        assertThat(config.fetchMaxWait()).isEqualTo(Duration.ofMillis(100));
         // Stable across restarts (no pid), so a restarted instance fences its predecessor's transactions.
         assertThat(config.service().instanceId()).isEqualTo(parse(minimal()).service().instanceId())
                 .doesNotContain(Long.toString(ProcessHandle.current().pid()));
