@@ -14,12 +14,13 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * The whole system as {@code ./fastship up} runs it — a broker process, the registry and every service as its
- * own JVM from its packaged jar — started once per test JVM on free ports and shared by the system tests.
+ * own JVM from its packaged jar — started once per test JVM on free ports and shared by the system tests, stopped
+ * when that JVM exits.
  * Its data and every service's log stay in {@code target/system-stack} for a look after a failure.
  */
 final class SystemStack implements ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SystemStack.class);
+    private static LocalStack shared;
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -28,16 +29,18 @@ final class SystemStack implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(Holder.class, key -> new Holder(start()), Holder.class).stack;
+        return shared();
     }
 
-    /** Closes the stack when the test plan ends. */
-    private record Holder(LocalStack stack) implements AutoCloseable {
-        @Override
-        public void close() {
-            stack.close();
+    // Not in JUnit's root store: with two forks, Maven runs a test plan per class, so the stack would start again
+    // for every class. A shutdown hook closes it when the fork's JVM exits.
+    private static synchronized LocalStack shared() {
+        if (shared == null) {
+            LocalStack stack = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "system-stack-stop"));
+            shared = stack;
         }
+        return shared;
     }
 
     private static LocalStack start() {
