@@ -54,7 +54,10 @@ public final class SoakRunner {
         String retention = settings.stateRetention().map(r -> r + (compared.size() < samples.size()
                 ? " (tenths compared after the first retention window)" : "")).orElse("default");
         return new SoakPhase(settings.rate(), orders, placed.load().accepted(), placed.load().firstFailure(),
-                retention, span, SoakAnalysis.rss(compared), SoakAnalysis.stores(compared), restarts,
+                retention, span, SoakAnalysis.rss(compared), SoakAnalysis.stores(compared),
+                settings.stateRetention().map(r -> SoakAnalysis.storesPerClosedOrder(samples, compared, r))
+                        .orElse(List.of()),
+                restarts,
                 CpuTable.between(before, after, placed.load().accepted()));
     }
 }

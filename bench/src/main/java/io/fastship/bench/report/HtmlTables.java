@@ -121,6 +121,9 @@ final class HtmlTables {
             html.append("<p>Store entries: n/a (no service reports fastship_state_entries).</p>\n");
         } else {
             growth(html, "store entries", soak.stores());
+            if (!soak.storesPerClosedOrder().isEmpty()) {
+                growth(html, "store entries per order closed in the retention window", soak.storesPerClosedOrder(), 3);
+            }
         }
         html.append("<table><tr><th>restarted</th><th>seconds until healthy</th></tr>");
         soak.restarts().forEach(r -> html.append("<tr><td>").append(escape(r.service())).append("</td><td>")
@@ -130,10 +133,14 @@ final class HtmlTables {
     }
 
     private static void growth(StringBuilder html, String what, List<SoakPhase.Growth> rows) {
+        growth(html, what, rows, 1);
+    }
+
+    private static void growth(StringBuilder html, String what, List<SoakPhase.Growth> rows, int digits) {
         html.append("<table><tr><th>").append(escape(what)).append("</th><th>first tenth</th><th>last tenth</th>")
                 .append("<th>growth</th></tr>");
         rows.forEach(g -> html.append("<tr><td>").append(escape(g.name())).append("</td><td>")
-                .append(num(g.firstTenth(), 1)).append("</td><td>").append(num(g.lastTenth(), 1)).append("</td><td>")
+                .append(num(g.firstTenth(), digits)).append("</td><td>").append(num(g.lastTenth(), digits)).append("</td><td>")
                 .append(LoadText.growth(g)).append("</td></tr>"));
         html.append("</table>\n");
     }

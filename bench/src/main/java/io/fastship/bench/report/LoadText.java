@@ -136,12 +136,20 @@ final class LoadText {
             line(out, "     n/a (no service reports fastship_state_entries)");
         }
         soak.stores().forEach(g -> growth(out, g));
+        if (!soak.storesPerClosedOrder().isEmpty()) {
+            line(out, "   store entries per order closed in the retention window before the sample");
+            soak.storesPerClosedOrder().forEach(g -> ratio(out, g));
+        }
         for (SoakPhase.Restart restart : soak.restarts()) {
             line(out, "   restart one %-10s %s", restart.service(), restart.seconds() < 0 ? "n/a"
                     : String.format(Locale.ROOT, "healthy after %.1f s", restart.seconds()));
         }
         cpu(out, soak.cpu());
         out.append('\n');
+    }
+
+    private static void ratio(StringBuilder out, SoakPhase.Growth g) {
+        line(out, "     %-28s %11.3f %11.3f %9s", g.name(), g.firstTenth(), g.lastTenth(), growth(g));
     }
 
     private static void growth(StringBuilder out, SoakPhase.Growth g) {

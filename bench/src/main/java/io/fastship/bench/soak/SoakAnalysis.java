@@ -42,6 +42,37 @@ public final class SoakAnalysis {
         return growth(samples, Sample::storeEntries);
     }
 
+    /**
+     * Entries of every store divided by the orders that became final in the retention window before each sample:
+     * what a store bounded by the retention holds is that window's closed orders, so this ratio is flat however the
+     * accepted rate varied (refusals under overload make the raw entries follow the intake). Samples whose window
+     * closed no order are left out.
+     */
+    public static List<SoakPhase.Growth> storesPerClosedOrder(List<Sample> all, List<Sample> compared,
+                                                              java.time.Duration retention) {
+        double window = retention.toMillis() / 1000.0;
+        return growth(compared, sample -> {
+            long closed = sample.finals() - finalsAt(all, sample.seconds() - window);
+            Map<String, Double> ratios = new java.util.TreeMap<>();
+            if (closed > 0) {
+                sample.storeEntries().forEach((store, entries) -> ratios.put(store, entries / closed));
+            }
+            return ratios;
+        });
+    }
+
+    /** Orders final at the last sample at or before {@code seconds}; 0 before the first sample. */
+    private static long finalsAt(List<Sample> samples, double seconds) {
+        long finals = 0;
+        for (Sample sample : samples) {
+            if (sample.seconds() > seconds) {
+                break;
+            }
+            finals = sample.finals();
+        }
+        return finals;
+    }
+
     static List<SoakPhase.Growth> growth(List<Sample> samples, Function<Sample, Map<String, Double>> series) {
         List<SoakPhase.Growth> all = new ArrayList<>();
         if (samples.size() < 2) {

@@ -62,6 +62,7 @@ final class ReportFixtures {
         SoakPhase soak = new SoakPhase(300, 1000, 1000, null, "PT10M", 3.3,
                 List.of(new SoakPhase.Growth("payment-1", 200, 210, 5.0)),
                 List.of(new SoakPhase.Growth("payment-1/outcomes", 0, 500, null)),
+                List.of(new SoakPhase.Growth("payment-1/outcomes", 0.98, 1.01, 3.1)),
                 List.of(new SoakPhase.Restart("payment", 4.25), new SoakPhase.Restart("order", -1)), cpu);
         List<Sample> timeline = List.of(
                 new Sample(1.0, "soak", 0, 0, Map.of(), Map.of("payment-1", 200L << 20), Map.of("payment-1/outcomes", 0.0)),

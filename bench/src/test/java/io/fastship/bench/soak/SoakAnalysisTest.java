@@ -1,7 +1,9 @@
 package io.fastship.bench.soak;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,28 @@ class SoakAnalysisTest {
         assertThat(stores.get(1).firstTenth()).isEqualTo(50.0);
         assertThat(stores.get(1).lastTenth()).isEqualTo(950.0);
         assertThat(stores.get(1).growthPercent()).isEqualTo(1800.0);
+    }
+
+    @Test
+    void shouldDivideEachStoreByTheOrdersClosedInTheRetentionWindowSoRefusalsDoNotReadAsShrinking() {
+        // 10 orders close per second, then 5 from t=500 (half the intake refused); a store bounded by a 100 s
+        // retention holds exactly the orders closed in the last 100 s: 1,000, then 500.
+        List<Sample> samples = new ArrayList<>();
+        long finals = 0;
+        for (int t = 0; t <= 1000; t += 10) {
+            finals += t <= 500 ? 100 : 50;
+            double window = t < 100 ? finals : (t <= 500 ? 1000 : t < 600 ? 1000 - (t - 500) * 5 : 500);
+            samples.add(new Sample(t, "soak", finals, finals, Map.of(), Map.of(), Map.of("s", window)));
+        }
+        List<Sample> compared = SoakAnalysis.afterWarmUp(samples, Duration.ofSeconds(100));
+
+        assertThat(SoakAnalysis.stores(compared)).singleElement()
+                .satisfies(g -> assertThat(g.growthPercent()).isLessThan(-40.0));
+        assertThat(SoakAnalysis.storesPerClosedOrder(samples, compared, Duration.ofSeconds(100))).singleElement()
+                .satisfies(g -> {
+                    assertThat(g.firstTenth()).isCloseTo(1.0, within(0.02));
+                    assertThat(g.lastTenth()).isCloseTo(1.0, within(0.02));
+                });
     }
 
     @Test
