@@ -112,9 +112,10 @@ class PaymentScalingIT {
         return processed;
     }
 
+    // SKU-0001..0010 are OrderFlowIT's, which shares the stack: it reprices SKU-0003 and checks SKU-0002's stock.
     private static List<String> bodies(String customer, int count) {
         return IntStream.range(0, count).mapToObj(i -> Orders.body(customer + "-" + i, "tok_visa",
-                String.format("SKU-%04d", 1 + ThreadLocalRandom.current().nextInt(100)), 1, 1999)).toList();
+                String.format("SKU-%04d", 11 + ThreadLocalRandom.current().nextInt(90)), 1, 1999)).toList();
     }
 
     private static Orders orders(LocalStack stack) {
