@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * The whole system as {@code ./fastship up} runs it — a broker process, the registry and every service as its
  * own JVM from its packaged jar — started once per test JVM on free ports and shared by the system tests, stopped
  * when that JVM exits.
- * Its data and every service's log stay in {@code target/system-stack} for a look after a failure.
+ * Its data and every service's log stay in {@code target/system-stack-<pid of the test JVM>} for a look after a failure.
  */
 final class SystemStack implements ParameterResolver {
 
@@ -45,7 +45,8 @@ final class SystemStack implements ParameterResolver {
 
     private static LocalStack start() {
         Path repository = Path.of("..").toAbsolutePath().normalize();
-        Path dataDir = Path.of("target", "system-stack").toAbsolutePath();
+        // One directory per test JVM: two forks may each start this stack, and each wipes its directory first.
+        Path dataDir = Path.of("target", "system-stack-" + ProcessHandle.current().pid()).toAbsolutePath();
         try {
             if (Files.exists(dataDir)) {
                 try (var paths = Files.walk(dataDir)) {
