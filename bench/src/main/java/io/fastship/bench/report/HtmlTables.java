@@ -140,7 +140,8 @@ final class HtmlTables {
         html.append("<table><tr><th>").append(escape(what)).append("</th><th>first tenth</th><th>last tenth</th>")
                 .append("<th>growth</th></tr>");
         rows.forEach(g -> html.append("<tr><td>").append(escape(g.name())).append("</td><td>")
-                .append(num(g.firstTenth(), digits)).append("</td><td>").append(num(g.lastTenth(), digits)).append("</td><td>")
+                .append(num(g.firstTenth(), digits)).append("</td><td>").append(num(g.lastTenth(), digits))
+                .append("</td><td>")
                 .append(LoadText.growth(g)).append("</td></tr>"));
         html.append("</table>\n");
     }

@@ -138,7 +138,7 @@ final class LoadText {
         soak.stores().forEach(g -> growth(out, g));
         if (!soak.storesPerClosedOrder().isEmpty()) {
             line(out, "   store entries per order closed in the retention window before the sample");
-            soak.storesPerClosedOrder().forEach(g -> ratio(out, g));
+            soak.storesPerClosedOrder().forEach(g -> growth(out, g, 3));
         }
         for (SoakPhase.Restart restart : soak.restarts()) {
             line(out, "   restart one %-10s %s", restart.service(), restart.seconds() < 0 ? "n/a"
@@ -148,12 +148,13 @@ final class LoadText {
         out.append('\n');
     }
 
-    private static void ratio(StringBuilder out, SoakPhase.Growth g) {
-        line(out, "     %-28s %11.3f %11.3f %9s", g.name(), g.firstTenth(), g.lastTenth(), growth(g));
+    private static void growth(StringBuilder out, SoakPhase.Growth g) {
+        growth(out, g, 1);
     }
 
-    private static void growth(StringBuilder out, SoakPhase.Growth g) {
-        line(out, "     %-28s %11.1f %11.1f %9s", g.name(), g.firstTenth(), g.lastTenth(), growth(g));
+    private static void growth(StringBuilder out, SoakPhase.Growth g, int digits) {
+        String value = "%11." + digits + "f";
+        line(out, "     %-28s " + value + " " + value + " %9s", g.name(), g.firstTenth(), g.lastTenth(), growth(g));
     }
 
     static String growth(SoakPhase.Growth g) {

@@ -51,14 +51,17 @@ public final class SoakAnalysis {
     public static List<SoakPhase.Growth> storesPerClosedOrder(List<Sample> all, List<Sample> compared,
                                                               java.time.Duration retention) {
         double window = retention.toMillis() / 1000.0;
-        return growth(compared, sample -> {
+        // Once per sample: growth() reads a sample's series once per store and tenth.
+        Map<Sample, Map<String, Double>> ratios = new java.util.IdentityHashMap<>();
+        for (Sample sample : compared) {
             long closed = sample.finals() - finalsAt(all, sample.seconds() - window);
-            Map<String, Double> ratios = new java.util.TreeMap<>();
+            Map<String, Double> perClosed = new java.util.TreeMap<>();
             if (closed > 0) {
-                sample.storeEntries().forEach((store, entries) -> ratios.put(store, entries / closed));
+                sample.storeEntries().forEach((store, entries) -> perClosed.put(store, entries / closed));
             }
-            return ratios;
-        });
+            ratios.put(sample, perClosed);
+        }
+        return growth(compared, ratios::get);
     }
 
     /** Orders final at the last sample at or before {@code seconds}; 0 before the first sample. */

@@ -45,6 +45,8 @@ class TextReportTest {
         assertThat(text).contains("Soak           1000 orders at 300/s (1000 accepted) over 3 s, state retention PT10M")
                 .contains("payment-1                          200.0       210.0     +5.0%")
                 .contains("payment-1/outcomes                   0.0       500.0       n/a")
+                .contains("store entries per order closed in the retention window before the sample")
+                .contains("payment-1/outcomes                 0.980       1.010     +3.1%")
                 .contains("restart one payment    healthy after 4.3 s").contains("restart one order      n/a");
     }
 
