@@ -41,7 +41,7 @@ public final class LocalStack implements AutoCloseable {
     private static final Duration SERVICE_READY = Duration.ofSeconds(120);
     /** Main class of the inventory module's stock tool (writes StockAdjusted records). */
     public static final String STOCK_SEEDER = "io.fastship.inventory.stock.StockSeeder";
-    /** Start in the order the flow needs: the gateway payment calls, consumers, then the HTTP entry point. */
+    /** Launched in this order: the gateway payment calls (its address is in payment's settings), consumers, the entry point. */
     private static final List<ServiceKind> START_ORDER = List.of(ServiceKind.GATEWAY, ServiceKind.INVENTORY,
             ServiceKind.PAYMENT, ServiceKind.ORDER);
 
@@ -91,12 +91,17 @@ public final class LocalStack implements AutoCloseable {
             RegistryProcess registry = RegistryProcess.start(cluster.bootstrapServers(), registryPort, registryEnv,
                     options.dataDir().resolve("logs").resolve("registry.log"), options.console());
             stack = new LocalStack(options, cluster, registry, security);
-            // Catalog first: the order service is ready only once it has read the catalog, so the first order
-            // after start is priced, never refused for an unknown SKU.
-            CatalogSeed.once(stack);
+            // The services start side by side (each spends most of its start waiting on the broker: topics, group
+            // joins, restores), but the order service only after the catalog is seeded: it is ready once it has
+            // read the catalog, so the first order after start is priced, never refused for an unknown SKU.
+            List<ServiceProcess> starting = new ArrayList<>();
             for (ServiceKind kind : START_ORDER) {
-                stack.scale(kind, options.instancesOf(kind));
+                if (kind == ServiceKind.ORDER) {
+                    CatalogSeed.once(stack);
+                }
+                starting.addAll(stack.launch(kind, options.instancesOf(kind)));
             }
+            awaitHealthy(starting);
             return stack;
         } catch (RuntimeException e) {
             if (stack != null) {
@@ -175,6 +180,17 @@ public final class LocalStack implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the local stack is stopped");
         }
+        awaitHealthy(launch(kind, count));
+        List<ServiceProcess> instances = running.get(kind);
+        while (instances.size() > count) {
+            ServiceProcess newest = instances.remove(instances.size() - 1);
+            newest.close();
+            log.info("{} stopped", newest.name());
+        }
+    }
+
+    /** Starts instances of {@code kind} until {@code count} run, without waiting for them; returns the new ones. */
+    private synchronized List<ServiceProcess> launch(ServiceKind kind, int count) {
         List<ServiceProcess> instances = running.get(kind);
         List<ServiceProcess> started = new ArrayList<>();
         while (instances.size() < count) {
@@ -182,14 +198,13 @@ public final class LocalStack implements AutoCloseable {
             instances.add(process);
             started.add(process);
         }
+        return started;
+    }
+
+    private static void awaitHealthy(List<ServiceProcess> started) {
         for (ServiceProcess process : started) {
             process.awaitHealthy(SERVICE_READY);
             log.info("{} is up on {} (pid {})", process.name(), process.baseUrl(), process.pid());
-        }
-        while (instances.size() > count) {
-            ServiceProcess newest = instances.remove(instances.size() - 1);
-            newest.close();
-            log.info("{} stopped", newest.name());
         }
     }
 
