@@ -61,6 +61,7 @@ final class BenchRun {
 
     private static final int CATALOG_SKUS = 100;
     private static final String PAYMENT_LATENCY_ENV = "PAYMENT_GATEWAY_LATENCY_MS";
+    private static final String ADMISSION_CONTROL_ENV = "ORDER_MAX_OPEN";
     private static final String CEILING_PATH = "/health/live";
 
     private final BenchSettings settings;
@@ -222,19 +223,35 @@ final class BenchRun {
                 BenchCredentials.resolve(e.commandConfig(), e.stackDir()))).orElseGet(() -> {
                     Map<String, String> env = new HashMap<>();
                     env.put(PAYMENT_LATENCY_ENV, "0");
+                    if (!settings.soak().enabled()) {
+                        // A soak keeps admission control: a long run should behave as the service does in production.
+                        withoutAdmissionControl(env);
+                    }
                     settings.soak().stateRetention().ifPresent(d -> env.put("STATE_RETENTION", d.toString()));
                     env.putAll(settings.serviceEnv());
                     return startStack("main", env, 1, "local " + (settings.secure() ? "secure " : "")
                             + "stack started by the bench: 1 order, 1 payment, "
                             + "1 inventory instance, " + settings.partitions() + " partitions, gateway latency "
-                            + env.get(PAYMENT_LATENCY_ENV) + " ms" + tuning());
+                            + env.get(PAYMENT_LATENCY_ENV) + " ms, admission control "
+                            + ("0".equals(env.get(ADMISSION_CONTROL_ENV)) ? "off" : "on") + tuning());
                 });
     }
 
     private StackHandle scalingStack() {
-        Map<String, String> env = new HashMap<>(settings.serviceEnv());
+        Map<String, String> env = new HashMap<>();
+        withoutAdmissionControl(env);
+        env.putAll(settings.serviceEnv());
         env.put(PAYMENT_LATENCY_ENV, Integer.toString(settings.gatewayLatencyMs()));
         return startStack("scaling", env, 0, "scaling");
+    }
+
+    /**
+     * The intake burst measures what the HTTP path can accept, and a scaling step's backlog waits for payment instances
+     * that are not there yet; with admission control on, the order service refuses all but the first 2,000 of either
+     * (503 overloaded) and the phase measures the refusal. {@code --service-env ORDER_MAX_OPEN=N} still wins.
+     */
+    private static void withoutAdmissionControl(Map<String, String> env) {
+        env.put(ADMISSION_CONTROL_ENV, "0");
     }
 
     private String tuning() {
