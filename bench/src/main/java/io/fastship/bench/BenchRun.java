@@ -3,7 +3,6 @@ package io.fastship.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +36,7 @@ import io.fastship.bench.report.SoakPhase;
 import io.fastship.bench.stack.BenchCredentials;
 import io.fastship.bench.stack.ExternalStack;
 import io.fastship.bench.stack.OwnedStack;
+import io.fastship.bench.stack.OwnedStackEnv;
 import io.fastship.bench.stack.StackDirectories;
 import io.fastship.bench.stack.StackClients;
 import io.fastship.bench.stack.StackHandle;
@@ -60,8 +60,6 @@ import org.apache.kafka.clients.admin.Admin;
 final class BenchRun {
 
     private static final int CATALOG_SKUS = 100;
-    private static final String PAYMENT_LATENCY_ENV = "PAYMENT_GATEWAY_LATENCY_MS";
-    private static final String ADMISSION_CONTROL_ENV = "ORDER_MAX_OPEN";
     private static final String CEILING_PATH = "/health/live";
 
     private final BenchSettings settings;
@@ -221,37 +219,18 @@ final class BenchRun {
         return settings.existing().<StackHandle>map(e -> new ExternalStack(e.bootstrapServers(), e.schemaRegistryUrl(),
                 e.orderServiceUrl(), e.topicNamespace(), e.stackDir(), e.brokerPid(), e.pids(),
                 BenchCredentials.resolve(e.commandConfig(), e.stackDir()))).orElseGet(() -> {
-                    Map<String, String> env = new HashMap<>();
-                    env.put(PAYMENT_LATENCY_ENV, "0");
-                    if (!settings.soak().enabled()) {
-                        // A soak keeps admission control: a long run should behave as the service does in production.
-                        withoutAdmissionControl(env);
-                    }
-                    settings.soak().stateRetention().ifPresent(d -> env.put("STATE_RETENTION", d.toString()));
-                    env.putAll(settings.serviceEnv());
+                    Map<String, String> env = OwnedStackEnv.main(settings.serviceEnv(), settings.soak().enabled(),
+                            settings.soak().stateRetention());
                     return startStack("main", env, 1, "local " + (settings.secure() ? "secure " : "")
                             + "stack started by the bench: 1 order, 1 payment, "
-                            + "1 inventory instance, " + settings.partitions() + " partitions, gateway latency "
-                            + env.get(PAYMENT_LATENCY_ENV) + " ms, admission control "
-                            + ("0".equals(env.get(ADMISSION_CONTROL_ENV)) ? "off" : "on") + tuning());
+                            + "1 inventory instance, " + settings.partitions() + " partitions, "
+                            + OwnedStackEnv.describe(env) + tuning());
                 });
     }
 
     private StackHandle scalingStack() {
-        Map<String, String> env = new HashMap<>();
-        withoutAdmissionControl(env);
-        env.putAll(settings.serviceEnv());
-        env.put(PAYMENT_LATENCY_ENV, Integer.toString(settings.gatewayLatencyMs()));
-        return startStack("scaling", env, 0, "scaling");
-    }
-
-    /**
-     * The intake burst measures what the HTTP path can accept, and a scaling step's backlog waits for payment instances
-     * that are not there yet; with admission control on, the order service refuses all but the first 2,000 of either
-     * (503 overloaded) and the phase measures the refusal. {@code --service-env ORDER_MAX_OPEN=N} still wins.
-     */
-    private static void withoutAdmissionControl(Map<String, String> env) {
-        env.put(ADMISSION_CONTROL_ENV, "0");
+        return startStack("scaling", OwnedStackEnv.scaling(settings.serviceEnv(), settings.gatewayLatencyMs()), 0,
+                "scaling");
     }
 
     private String tuning() {
