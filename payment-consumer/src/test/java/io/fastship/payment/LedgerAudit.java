@@ -59,14 +59,24 @@ final class LedgerAudit {
 
     /** True once every order has its final outcome: DECLINED or REFUNDED, or AUTHORIZED when not cancelled. */
     static boolean settled(List<OrderCreated> orders, Set<String> cancelled, List<PaymentEvent> events) {
+        return unsettled(orders, cancelled, events).isEmpty();
+    }
+
+    /** The orders without their final outcome yet, each with the statuses it has (for a failure message). */
+    static Map<String, Set<PaymentStatus>> unsettled(List<OrderCreated> orders, Set<String> cancelled,
+                                                     List<PaymentEvent> events) {
         Map<String, Set<PaymentStatus>> byOrder = events.stream().collect(Collectors.groupingBy(
                 PaymentEvent::getOrderId, Collectors.mapping(PaymentEvent::getStatus, Collectors.toSet())));
-        return orders.stream().allMatch(order -> {
+        Map<String, Set<PaymentStatus>> open = new java.util.LinkedHashMap<>();
+        for (OrderCreated order : orders) {
             Set<PaymentStatus> statuses = byOrder.getOrDefault(order.getOrderId(), Set.of());
-            if (statuses.contains(PaymentStatus.DECLINED) || statuses.contains(PaymentStatus.REFUNDED)) {
-                return true;
+            boolean done = statuses.contains(PaymentStatus.DECLINED) || statuses.contains(PaymentStatus.REFUNDED)
+                    || statuses.contains(PaymentStatus.AUTHORIZED) && !cancelled.contains(order.getOrderId());
+            if (!done) {
+                open.put(order.getOrderId() + (cancelled.contains(order.getOrderId()) ? " (cancelled)" : ""),
+                        statuses);
             }
-            return statuses.contains(PaymentStatus.AUTHORIZED) && !cancelled.contains(order.getOrderId());
-        });
+        }
+        return open;
     }
 }

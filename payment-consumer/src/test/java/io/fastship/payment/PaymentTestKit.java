@@ -24,10 +24,15 @@ import io.fastship.platform.kafka.KafkaClients;
 import io.fastship.platform.tracing.Tracing;
 import io.fastship.schemas.EventTopics;
 import io.fastship.schemas.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -148,6 +153,28 @@ final class PaymentTestKit implements AutoCloseable {
         }
         for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(200))) {
             sink.accept(record);
+        }
+    }
+
+    /**
+     * Per partition of the payments topic, the end a read_committed reader may read to and the log end: a gap
+     * that does not close is a transaction left open (for a failure message).
+     */
+    String paymentsEnds() throws Exception {
+        try (Admin admin = clients.admin()) {
+            String topic = topics.payments().name();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions()
+                    .forEach(info -> latest.put(new TopicPartition(topic, info.partition()), OffsetSpec.latest()));
+            Map<TopicPartition, ListOffsetsResultInfo> stable = admin.listOffsets(latest,
+                    new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(10, TimeUnit.SECONDS);
+            Map<TopicPartition, ListOffsetsResultInfo> end = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+            StringBuilder ends = new StringBuilder();
+            end.keySet().stream().sorted(java.util.Comparator.comparingInt(TopicPartition::partition))
+                    .forEach(partition -> ends.append(partition.partition()).append(": stable ")
+                            .append(stable.get(partition).offset()).append(", end ").append(end.get(partition).offset())
+                            .append("; "));
+            return ends.toString();
         }
     }
 
