@@ -80,6 +80,10 @@ final class PaymentTestKit implements AutoCloseable {
         env.put("TOPIC_PARTITIONS", Integer.toString(topics.orders().settings().partitions()));
         env.put("HTTP_PORT", "0");
         env.put("INSTANCE_ID", instanceId);
+        // Under target/, not the default under /tmp: a build leaves nothing behind; a restart of the same
+        // instance in this namespace finds its directory again.
+        env.put("STATE_DIR", java.nio.file.Path.of("target", "payment-state", namespace + "-" + instanceId)
+                .toAbsolutePath().toString());
         env.put("PAYMENT_RETRY_INITIAL_BACKOFF", "10ms");
         env.put("PAYMENT_RETRY_MAX_BACKOFF", "50ms");
         env.put("PAYMENT_RETRY_BUDGET", "2s");

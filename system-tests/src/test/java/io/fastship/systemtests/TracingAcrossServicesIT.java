@@ -116,6 +116,7 @@ class TracingAcrossServicesIT {
                 Map.of(SKU, 100L));
         Map<String, String> paymentEnv = new HashMap<>(env);
         paymentEnv.put("INSTANCE_ID", "trace-payment");
+        paymentEnv.put("STATE_DIR", Files.createDirectories(stateDir.resolve("payment")).toString());
         paymentEnv.put("PAYMENT_BATCH_DEADLINE", "2s");
         paymentEnv.put("PAYMENT_RETRY_BUDGET", "2s");
         paymentEnv.put("PAYMENT_TRANSACTION_TIMEOUT", "15s");
