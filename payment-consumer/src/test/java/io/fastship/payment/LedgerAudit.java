@@ -2,6 +2,7 @@ package io.fastship.payment;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,7 +68,7 @@ final class LedgerAudit {
                                                      List<PaymentEvent> events) {
         Map<String, Set<PaymentStatus>> byOrder = events.stream().collect(Collectors.groupingBy(
                 PaymentEvent::getOrderId, Collectors.mapping(PaymentEvent::getStatus, Collectors.toSet())));
-        Map<String, Set<PaymentStatus>> open = new java.util.LinkedHashMap<>();
+        Map<String, Set<PaymentStatus>> open = new LinkedHashMap<>();
         for (OrderCreated order : orders) {
             Set<PaymentStatus> statuses = byOrder.getOrDefault(order.getOrderId(), Set.of());
             boolean done = statuses.contains(PaymentStatus.DECLINED) || statuses.contains(PaymentStatus.REFUNDED)

@@ -1,6 +1,7 @@
 package io.fastship.payment;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,8 +83,8 @@ final class PaymentTestKit implements AutoCloseable {
         env.put("INSTANCE_ID", instanceId);
         // Under target/, not the default under /tmp: a build leaves nothing behind; a restart of the same
         // instance in this namespace finds its directory again.
-        env.put("STATE_DIR", java.nio.file.Path.of("target", "payment-state", namespace + "-" + instanceId)
-                .toAbsolutePath().toString());
+        env.put("STATE_DIR", Path.of("target", "payment-state", namespace + "-" + instanceId).toAbsolutePath()
+                .toString());
         env.put("PAYMENT_RETRY_INITIAL_BACKOFF", "10ms");
         env.put("PAYMENT_RETRY_MAX_BACKOFF", "50ms");
         env.put("PAYMENT_RETRY_BUDGET", "2s");
@@ -167,17 +168,20 @@ final class PaymentTestKit implements AutoCloseable {
     String paymentsEnds() throws Exception {
         try (Admin admin = clients.admin()) {
             String topic = topics.payments().name();
+            int partitions = topics.payments().settings().partitions();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions()
-                    .forEach(info -> latest.put(new TopicPartition(topic, info.partition()), OffsetSpec.latest()));
+            for (int partition = 0; partition < partitions; partition++) {
+                latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+            }
             Map<TopicPartition, ListOffsetsResultInfo> stable = admin.listOffsets(latest,
                     new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(10, TimeUnit.SECONDS);
             Map<TopicPartition, ListOffsetsResultInfo> end = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
             StringBuilder ends = new StringBuilder();
-            end.keySet().stream().sorted(java.util.Comparator.comparingInt(TopicPartition::partition))
-                    .forEach(partition -> ends.append(partition.partition()).append(": stable ")
-                            .append(stable.get(partition).offset()).append(", end ").append(end.get(partition).offset())
-                            .append("; "));
+            for (int partition = 0; partition < partitions; partition++) {
+                TopicPartition key = new TopicPartition(topic, partition);
+                ends.append(partition).append(": stable ").append(stable.get(key).offset()).append(", end ")
+                        .append(end.get(key).offset()).append("; ");
+            }
             return ends.toString();
         }
     }

@@ -10,6 +10,8 @@ public final class OwnedStackEnv {
 
     static final String GATEWAY_LATENCY = "PAYMENT_GATEWAY_LATENCY_MS";
     static final String MAX_OPEN_ORDERS = "ORDER_MAX_OPEN";
+    /** {@code ORDER_MAX_OPEN} that turns admission control off. */
+    private static final String NO_LIMIT = "0";
 
     private OwnedStackEnv() {
     }
@@ -23,7 +25,7 @@ public final class OwnedStackEnv {
         Map<String, String> env = new HashMap<>();
         env.put(GATEWAY_LATENCY, "0");
         if (!soak) {
-            env.put(MAX_OPEN_ORDERS, "0");
+            env.put(MAX_OPEN_ORDERS, NO_LIMIT);
         }
         stateRetention.ifPresent(d -> env.put("STATE_RETENTION", d.toString()));
         env.putAll(tuning);
@@ -33,7 +35,7 @@ public final class OwnedStackEnv {
     /** The scaling stack: its backlog waits for payment instances not yet started, so admission control is off too. */
     public static Map<String, String> scaling(Map<String, String> tuning, int gatewayLatencyMs) {
         Map<String, String> env = new HashMap<>();
-        env.put(MAX_OPEN_ORDERS, "0");
+        env.put(MAX_OPEN_ORDERS, NO_LIMIT);
         env.putAll(tuning);
         env.put(GATEWAY_LATENCY, Integer.toString(gatewayLatencyMs));
         return env;
@@ -42,6 +44,6 @@ public final class OwnedStackEnv {
     /** How the report's stack line says it: the gateway latency and whether admission control is on. */
     public static String describe(Map<String, String> env) {
         return "gateway latency " + env.get(GATEWAY_LATENCY) + " ms, admission control "
-                + ("0".equals(env.get(MAX_OPEN_ORDERS)) ? "off" : "on");
+                + (NO_LIMIT.equals(env.get(MAX_OPEN_ORDERS)) ? "off" : "on");
     }
 }
